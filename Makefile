@@ -1,0 +1,57 @@
+# wijksturing — two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+export DJANGO_SETTINGS_MODULE ?= wijksturing.conf.settings
+
+.PHONY: run test test-sqlite test-postgres bench screenshots demo migrate schema check-schema lock lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements/base.txt pyproject.toml
+	$(BIN)/pip install --quiet --require-hashes -r requirements/base.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements/dev.txt requirements/reference.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements/dev.txt
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/reference.txt
+	touch $@
+
+migrate: $(VENV)/.installed
+	$(BIN)/wijksturing migrate --noinput
+
+demo: migrate
+	$(BIN)/wijksturing demo
+
+## Set everything up, load the demo (Arnhem and Nijmegen) and serve on http://127.0.0.1:$(PORT)
+run: demo
+	$(BIN)/wijksturing runserver 127.0.0.1:$(PORT)
+
+## Set everything up and run the whole suite (SQLite; PostgreSQL as well when DATABASE_URL is set)
+test: $(VENV)/.installed-dev
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/wijksturing makemigrations --check --dry-run
+	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/run.py
+
+screenshots: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest -p no:cacheprovider tests/browser/test_screenshots.py -m browser
+
+schema: $(VENV)/.installed
+	$(BIN)/wijksturing spectacular --file docs/openapi.yaml --validate
+
+lock:
+	uv pip compile pyproject.toml -o requirements/base.txt --python-version 3.11 --generate-hashes -q
+	uv pip compile requirements/dev.in -o requirements/dev.txt --python-version 3.11 --generate-hashes -q
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests benchmarks
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,47 @@
+"""Every environment variable goes through :func:`config`, which also records its
+documentation, so that ``wijksturing settings-doc`` can print the full reference."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Callable
+
+REGISTRY: dict[str, "Setting"] = {}
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+def _bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on", "ja"}
+
+
+def config(name: str, default: Any, help: str, cast: Callable[[str], Any] | None = None) -> Any:
+    """Read ``name`` from the environment, falling back to ``default``; cast to the default's type."""
+    REGISTRY[name] = Setting(name=name, default=default, help=help)
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if cast is None:
+        if isinstance(default, bool):
+            cast = _bool
+        elif isinstance(default, int):
+            cast = int
+        elif isinstance(default, list):
+            return [part.strip() for part in raw.split(",") if part.strip()]
+        else:
+            cast = str
+    return cast(raw)
+
+
+def reference() -> str:
+    """The settings reference as Markdown (generated from code)."""
+    lines = ["| variable | default | meaning |", "|---|---|---|"]
+    for setting in sorted(REGISTRY.values(), key=lambda s: s.name):
+        lines.append(f"| `{setting.name}` | `{setting.default!r}` | {setting.help} |")
+    return "\n".join(lines)

@@ -1,0 +1,19 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("wijksturing.api.urls")),
+    path("accounts/", include("wijksturing.accounts.urls")),
+    path("oidc/", include("mozilla_django_oidc.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("wijksturing.signals.urls")),
+    path("", include("wijksturing.programmes.urls")),
+    path("", include("wijksturing.budgets.urls")),
+    path("", include("wijksturing.participation.urls")),
+    path("", include("wijksturing.reports.urls")),
+    path("", include("wijksturing.monitor.urls")),
+    path("", include("wijksturing.web.urls")),
+] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,31 @@
+"""``wijksturing demo``: load the demo municipalities (Arnhem and Nijmegen, real data) and
+every app's demo content. Safe to run again: each step replaces what it loaded before."""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+
+# Order matters: areas and monitor first, then the apps that build on them.
+DEMO_APPS = ["monitor", "programmes", "budgets", "participation", "signals"]
+
+
+class Command(BaseCommand):
+    help = "Load the demo: Arnhem and Nijmegen with real CBS data, and each module's demo content."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--only", nargs="*", help="Only these apps (default: all).")
+        parser.add_argument("--offline", action="store_true", help="Never download; use only local files.")
+
+    def handle(self, *args, **options):
+        for app in DEMO_APPS:
+            if options["only"] and app not in options["only"]:
+                continue
+            try:
+                module = import_module(f"wijksturing.{app}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"wijksturing.{app}.demo":
+                    raise
+                continue
+            self.stdout.write(f"demo: {app}")
+            module.load_demo(stdout=self.stdout, offline=options["offline"])
+        self.stdout.write(self.style.SUCCESS("Demo loaded."))
