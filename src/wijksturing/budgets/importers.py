@@ -1,0 +1,111 @@
+"""Import commitments and spending from the financial system (CSV, UTF-8, `,` or `;`).
+
+Columns: ``gebied, year, domain, kind, amount, date, description, reference`` and optionally
+``goal`` (the id of a goal of that gebied). ``kind`` is ``commitment``/``verplichting`` or
+``spending``/``besteding``; ``amount`` uses a decimal point or a Dutch decimal comma
+(``1.234,56``). All rows or none: the first bad row stops the import with an error naming the
+file, row and column. A row whose ``reference`` was imported before is skipped, so re-running an
+export is safe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
+
+from wijksturing.budgets.models import BudgetLine, Domain, Entry, EntryKind
+
+REQUIRED = ["gebied", "year", "domain", "kind", "amount", "date", "description", "reference"]
+KINDS = {"commitment": EntryKind.COMMITMENT, "verplichting": EntryKind.COMMITMENT,
+         "spending": EntryKind.SPENDING, "besteding": EntryKind.SPENDING, "uitgave": EntryKind.SPENDING}
+
+
+class BudgetImportError(ValueError):
+    def __init__(self, file: str, row: int | None, column: str | None, message: str):
+        self.file, self.row, self.column = file, row, column
+        where = ", ".join(p for p in (file, f"row {row}" if row else "", f"column {column!r}" if column else "") if p)
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class ImportSummary:
+    added: int = 0
+    skipped: int = 0
+
+
+def parse_amount(text: str) -> Decimal:
+    text = text.strip().replace("€", "").replace(" ", "")
+    if "," in text:  # Dutch notation: 1.234,56
+        text = text.replace(".", "").replace(",", ".")
+    value = Decimal(text)
+    if not value.is_finite():
+        raise InvalidOperation
+    return value.quantize(Decimal("0.01"))
+
+
+def import_entries(*, municipality, data: bytes | str, filename: str, user=None) -> ImportSummary:
+    from wijksturing.accounts.services import audit_log
+    from wijksturing.budgets.selectors import budget_can_edit
+
+    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    dialect = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+    reader = csv.DictReader(io.StringIO(text), delimiter=dialect)
+    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+    if missing:
+        raise BudgetImportError(filename, 1, missing[0], "column missing from the header")
+    summary = ImportSummary()
+    with transaction.atomic():
+        for number, row in enumerate(reader, start=2):
+            def fail(column: str, message: str):
+                raise BudgetImportError(filename, number, column, message)
+
+            gebied = (row["gebied"] or "").strip()
+            if not gebied:
+                fail("gebied", "empty")
+            if user is not None and not budget_can_edit(user=user, municipality_code=municipality.code, gebied_code=gebied):
+                fail("gebied", f"you may not change the budget of gebied {gebied}")
+            try:
+                year = int(row["year"])
+            except (TypeError, ValueError):
+                fail("year", f"not a year: {row['year']!r}")
+            domain = (row["domain"] or "").strip()
+            if domain not in Domain.values:
+                fail("domain", f"unknown domain {domain!r} (one of {', '.join(Domain.values)})")
+            kind = KINDS.get((row["kind"] or "").strip().lower())
+            if kind is None:
+                fail("kind", f"unknown kind {row['kind']!r}")
+            try:
+                amount = parse_amount(row["amount"] or "")
+            except (InvalidOperation, ValueError):
+                fail("amount", f"not an amount: {row['amount']!r}")
+            try:
+                when = date.fromisoformat((row["date"] or "").strip())
+            except ValueError:
+                fail("date", f"not a date (YYYY-MM-DD): {row['date']!r}")
+            line = BudgetLine.objects.filter(municipality=municipality, gebied_code=gebied, year=year, domain=domain).first()
+            if line is None:
+                fail("domain", f"no budget for gebied {gebied}, {year}, {domain}")
+            reference = (row["reference"] or "").strip()
+            if reference and Entry.objects.filter(line=line, kind=kind, reference=reference).exists():
+                summary.skipped += 1
+                continue
+            goal_id = None
+            if (row.get("goal") or "").strip():
+                from wijksturing.programmes.selectors import goals_of_area
+
+                try:
+                    goal_id = goals_of_area(municipality_code=municipality.code, area_code=gebied).get(pk=int(row["goal"])).pk
+                except (ValueError, ObjectDoesNotExist):
+                    fail("goal", f"no goal {row['goal']!r} in gebied {gebied}")
+            Entry.objects.create(line=line, kind=kind, amount=amount, date=when, reference=reference,
+                                 description=(row["description"] or "").strip()[:300], goal_id=goal_id)
+            summary.added += 1
+        audit_log(user=user, action="budget_import", obj="Entry", municipality_code=municipality.code,
+                  changes={"file": filename, "added": summary.added, "skipped": summary.skipped})
+    return summary

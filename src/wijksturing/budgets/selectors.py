@@ -1,0 +1,126 @@
+"""Reads of the budgets app: balances per domain, entries, initiatives, and who may see what.
+
+Budgets are public (they are set by the council). Initiatives are public without personal
+data; the applicant's contact details are for the area team of that gebied only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import QuerySet, Sum
+
+from wijksturing.accounts.models import Role
+from wijksturing.accounts.selectors import user_has_role
+from wijksturing.budgets.arithmetic import Balance, balance, total
+from wijksturing.budgets.models import BudgetLine, Entry, EntryKind, Initiative
+from wijksturing.budgets.workflow import InitiativeStatus
+
+TEAM_ROLES = (Role.ADMINISTRATOR, Role.AREA_TEAM)
+PUBLIC_STATUSES = (InitiativeStatus.APPROVED, InitiativeStatus.PAID, InitiativeStatus.ACCOUNTED)
+
+
+def budget_can_edit(*, user, municipality_code: str, gebied_code: str) -> bool:
+    return user_has_role(user=user, municipality_code=municipality_code, roles=TEAM_ROLES, gebied_code=gebied_code)
+
+
+def initiative_can_manage(*, user, initiative: Initiative) -> bool:
+    return budget_can_edit(user=user, municipality_code=initiative.municipality.code, gebied_code=initiative.gebied_code)
+
+
+def budget_years(*, municipality_code: str, gebied_code: str) -> list[int]:
+    return sorted(set(
+        BudgetLine.objects.filter(municipality__code=municipality_code, gebied_code=gebied_code).values_list("year", flat=True)
+    ))
+
+
+def budget_lines(*, municipality_code: str, gebied_code: str | None = None, year: int | None = None) -> QuerySet[BudgetLine]:
+    qs = BudgetLine.objects.filter(municipality__code=municipality_code).select_related("municipality")
+    if gebied_code:
+        qs = qs.filter(gebied_code=gebied_code)
+    if year is not None:
+        qs = qs.filter(year=year)
+    return qs
+
+
+@dataclass
+class LineBalance:
+    line: BudgetLine
+    balance: Balance
+
+
+def _sums(lines) -> dict[int, dict[str, Decimal]]:
+    sums: dict[int, dict[str, Decimal]] = {}
+    rows = Entry.objects.filter(line__in=lines).values("line_id", "kind").annotate(total=Sum("amount"))
+    for row in rows:
+        sums.setdefault(row["line_id"], {})[row["kind"]] = row["total"]
+    return sums
+
+
+def budget_overview(*, municipality_code: str, gebied_code: str, year: int) -> tuple[list[LineBalance], Balance]:
+    """Per domain the budget, commitments, spending, remaining and warnings, plus the total."""
+    lines = list(budget_lines(municipality_code=municipality_code, gebied_code=gebied_code, year=year))
+    sums = _sums(lines)
+    rows = []
+    for line in lines:
+        s = sums.get(line.pk, {})
+        rows.append(LineBalance(line, balance(line.amount, [
+            (EntryKind.COMMITMENT, s.get(EntryKind.COMMITMENT, Decimal(0))),
+            (EntryKind.SPENDING, s.get(EntryKind.SPENDING, Decimal(0))),
+        ])))
+    return rows, total(r.balance for r in rows)
+
+
+def line_balance(*, line: BudgetLine) -> Balance:
+    s = _sums([line]).get(line.pk, {})
+    return balance(line.amount, [(k, s.get(k, Decimal(0))) for k in (EntryKind.COMMITMENT, EntryKind.SPENDING)])
+
+
+def entry_list(*, line: BudgetLine | None = None, municipality_code: str | None = None, gebied_code: str | None = None,
+               year: int | None = None) -> QuerySet[Entry]:
+    qs = Entry.objects.select_related("line", "goal", "effort", "initiative")
+    if line is not None:
+        qs = qs.filter(line=line)
+    if municipality_code:
+        qs = qs.filter(line__municipality__code=municipality_code)
+    if gebied_code:
+        qs = qs.filter(line__gebied_code=gebied_code)
+    if year is not None:
+        qs = qs.filter(line__year=year)
+    return qs
+
+
+def goal_money(*, goal_ids: list[int], year: int | None = None) -> dict[int, dict[str, Decimal]]:
+    """Commitments and spending per goal (entries linked to the goal or to one of its efforts)."""
+    out: dict[int, dict[str, Decimal]] = {}
+    qs = Entry.objects.all()
+    if year is not None:
+        qs = qs.filter(line__year=year)
+    for entry in qs.filter(goal_id__in=goal_ids).values("goal_id", "kind").annotate(total=Sum("amount")):
+        out.setdefault(entry["goal_id"], {}).setdefault(entry["kind"], Decimal(0))
+        out[entry["goal_id"]][entry["kind"]] += entry["total"]
+    rows = qs.filter(goal__isnull=True, effort__result__goal_id__in=goal_ids)
+    for entry in rows.values("effort__result__goal_id", "kind").annotate(total=Sum("amount")):
+        gid = entry["effort__result__goal_id"]
+        out.setdefault(gid, {}).setdefault(entry["kind"], Decimal(0))
+        out[gid][entry["kind"]] += entry["total"]
+    return out
+
+
+def initiative_list(*, user=None, municipality_code: str, gebied_code: str | None = None) -> QuerySet[Initiative]:
+    """The area team sees every initiative of its gebied; everyone else only decided ones."""
+    qs = Initiative.objects.filter(municipality__code=municipality_code).select_related("municipality")
+    if gebied_code:
+        qs = qs.filter(gebied_code=gebied_code)
+        if budget_can_edit(user=user, municipality_code=municipality_code, gebied_code=gebied_code):
+            return qs
+    return qs.filter(status__in=PUBLIC_STATUSES)
+
+
+def initiative_get(*, pk: int) -> Initiative:
+    return Initiative.objects.select_related("municipality", "goal").get(pk=pk)
+
+
+def initiative_by_token(*, token: str) -> Initiative:
+    return Initiative.objects.select_related("municipality").get(token=token)

@@ -1,0 +1,78 @@
+"""Reads of the programmes app, and who may read or edit what.
+
+* Public (no login): published programmes only.
+* Staff of the municipality (administrator, analyst, area team, social team) and the council:
+  every programme of that municipality, drafts included; read-only unless allowed to edit.
+* Edit: administrators, and area-team members for their own gebied (Membership.gebied_code;
+  an area-team membership without gebied may edit every programme of the municipality).
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from wijksturing.accounts.models import Role
+from wijksturing.accounts.selectors import user_has_role, user_is_staff_of
+from wijksturing.programmes.models import Agenda, ChangeRecord, Goal, Programme, Review
+
+EDIT_ROLES = (Role.ADMINISTRATOR, Role.AREA_TEAM)
+
+
+def programme_can_edit(*, user, programme: Programme) -> bool:
+    return user_has_role(
+        user=user, municipality_code=programme.municipality.code, roles=EDIT_ROLES, gebied_code=programme.area_code
+    )
+
+
+def programme_can_read(*, user, programme: Programme) -> bool:
+    return programme.published or user_is_staff_of(user=user, municipality_code=programme.municipality.code)
+
+
+def programme_list(*, user=None, municipality_code: str | None = None, area_code: str | None = None) -> QuerySet[Programme]:
+    """Programmes the user may read (public: published only)."""
+    qs = Programme.objects.select_related("municipality")
+    if municipality_code:
+        qs = qs.filter(municipality__code=municipality_code)
+    if area_code:
+        qs = qs.filter(area_code=area_code)
+    if user is not None and getattr(user, "is_authenticated", False):
+        if user.is_superuser:
+            return qs
+        from wijksturing.accounts.selectors import user_municipality_codes
+
+        readable = [code for code in user_municipality_codes(user=user) if user_is_staff_of(user=user, municipality_code=code)]
+        from django.db.models import Q
+
+        return qs.filter(Q(published=True) | Q(municipality__code__in=readable))
+    return qs.filter(published=True)
+
+
+def programme_current(*, user=None, municipality_code: str, area_code: str) -> Programme | None:
+    """The readable programme of an area with the latest start year."""
+    return programme_list(user=user, municipality_code=municipality_code, area_code=area_code).order_by("-start_year").first()
+
+
+def programme_get(*, pk: int) -> Programme:
+    return Programme.objects.select_related("municipality").get(pk=pk)
+
+
+def goal_get(*, pk: int) -> Goal:
+    return Goal.objects.select_related("theme__programme__municipality").get(pk=pk)
+
+
+def goals_of_area(*, municipality_code: str, area_code: str) -> QuerySet[Goal]:
+    return Goal.objects.filter(
+        theme__programme__municipality__code=municipality_code, theme__programme__area_code=area_code
+    ).select_related("theme__programme")
+
+
+def agenda_list(*, municipality_code: str) -> QuerySet[Agenda]:
+    return Agenda.objects.filter(municipality__code=municipality_code)
+
+
+def programme_history(*, programme: Programme, limit: int = 200) -> QuerySet[ChangeRecord]:
+    return programme.history.select_related("user")[:limit]
+
+
+def reviews_of_result(*, result_id: int) -> QuerySet[Review]:
+    return Review.objects.filter(result_id=result_id).order_by("-year")
