@@ -168,7 +168,7 @@ EXTRA = [
     # code, nl, en, theme, aggregation, numerator, denominator, scale, direction, context, unit, source, definition_nl, aliases
     ("a_misd", "Geregistreerde misdrijven", "Registered crimes", "veiligheid", S, None, None, 1, -1, False, "aantal",
      "Politie via CBS StatLine (47018NED)", "Aantal door de politie geregistreerde misdrijven (inclusief pogingen), op de plaats waar ze gepleegd zijn. Zedenmisdrijven zijn niet opgenomen.",
-     {"odata": "GeregistreerdeMisdrijven"}),
+     {"odata": "GeregistreerdeMisdrijven_1"}),
     ("g_misd_1000", "Misdrijven per 1.000 inwoners", "Crimes per 1,000 inhabitants", "veiligheid", R, "a_misd", "a_inw", 1000, -1, False,
      "per 1 000 inwoners", "Afgeleid: Politie via CBS en CBS KWB", "Geregistreerde misdrijven per 1.000 inwoners. Inwoners op 1 januari van het volgende jaar als het jaar zelf ontbreekt.", {}),
     ("g_soz_wb_1000", "Bijstand per 1.000 inwoners", "Social assistance per 1,000 inhabitants", "sociale_zekerheid", R, "a_soz_wb", "a_inw", 1000, -1, False,
@@ -211,7 +211,7 @@ def main(path: str) -> None:
             continue
         code, en, theme, agg, den, scale, direction, context = SPEC[key]
         unit = row["Unit"]
-        keys = {"odata": key.rsplit("_", 1)[0], "statline": norm(f"{row['Group']}/{row['Title']} ({unit})")}
+        keys = {"odata": key, "statline": norm(f"{row['Group']}/{row['Title']} ({unit})")}
         alias = [c for c, v in KWB2016.items() if v == code]
         if alias:
             keys["kwb2016"] = alias[0]
@@ -266,7 +266,8 @@ def main(path: str) -> None:
         "# suppress_below: a value is hidden in public output when its base (denominator or weight,\n"
         "#   or the value itself for counts) is below this number. context: describes who lives\n"
         "#   somewhere; never part of the liveability index.\n"
-        "# keys: column names in the sources: odata (CBS OData key without its table-specific suffix),\n"
+        "# keys: column names in the sources: odata (CBS OData key of table 85984NED, matched\n"
+        "#   exactly, else by its stem without the numeric suffix when that stem is unique),\n"
         "#   statline (labelled StatLine CSV column), kwb2016 (wijk- en buurtkaart attribute),\n"
         "#   kwb (KWB short name), extract (buurt extract 2021), eng85231 (Nabijheid voorzieningen 2021).\n"
     )

@@ -25,6 +25,20 @@ DATA_DIR = config(
     "importers download from the publishers.",
 )
 
+WIJKSTURING_CBS_ODATA_URL = config(
+    "WIJKSTURING_CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata", "CBS OData API (downloads of Kerncijfers wijken en buurten)."
+)
+WIJKSTURING_PDOK_WFS_URL = config(
+    "WIJKSTURING_PDOK_WFS_URL",
+    "https://service.pdok.nl/cbs/wijkenbuurten/{year}/wfs/v1_0",
+    "PDOK WFS of the CBS wijk and buurt boundaries; {year} is replaced by the year.",
+)
+WIJKSTURING_LOCATIESERVER_URL = config(
+    "WIJKSTURING_LOCATIESERVER_URL",
+    "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free",
+    "PDOK Locatieserver for address and postcode search; empty disables it.",
+)
+
 DEBUG = config("DJANGO_DEBUG", True, "Debug mode. Always set to false in production.")
 SECRET_KEY = config(
     "DJANGO_SECRET_KEY",

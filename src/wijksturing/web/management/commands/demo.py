@@ -6,11 +6,12 @@ from importlib import import_module
 from django.core.management.base import BaseCommand
 
 # Order matters: areas and monitor first, then the apps that build on them.
-DEMO_APPS = ["monitor", "programmes", "budgets", "participation", "signals"]
+DEMO_APPS = ["monitor", "accounts", "programmes", "budgets", "participation", "signals"]
 
 
 class Command(BaseCommand):
     help = "Load the demo: Arnhem and Nijmegen with real CBS data, and each module's demo content."
+    requires_system_checks: list = []
 
     def add_arguments(self, parser):
         parser.add_argument("--only", nargs="*", help="Only these apps (default: all).")

@@ -1,0 +1,177 @@
+"""Reads of the areas app: municipalities, layouts, the area hierarchy and point lookup."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from wijksturing.areas.models import LEVEL_ORDER, Area, GebiedDefinition, Layout, Level, Municipality, TeamContact
+from wijksturing.core.spatial import PointIndex
+
+
+def municipality_list() -> QuerySet[Municipality]:
+    return Municipality.objects.all()
+
+
+def municipality_get(*, code: str) -> Municipality:
+    return Municipality.objects.get(code=code.upper())
+
+
+def layout_latest(*, municipality_code: str) -> Layout | None:
+    return Layout.objects.filter(municipality__code=municipality_code).order_by("-year").first()
+
+
+def layout_years(*, municipality_code: str) -> list[int]:
+    return list(Layout.objects.filter(municipality__code=municipality_code).order_by("year").values_list("year", flat=True))
+
+
+def layout_for_year(*, municipality_code: str, year: int) -> Layout | None:
+    """The layout a figure of ``year`` belongs to: that year's, else the latest earlier one,
+    else the earliest later one."""
+    layouts = Layout.objects.filter(municipality__code=municipality_code)
+    return (
+        layouts.filter(year=year).first()
+        or layouts.filter(year__lt=year).order_by("-year").first()
+        or layouts.filter(year__gt=year).order_by("year").first()
+    )
+
+
+def _area_qs() -> QuerySet[Area]:
+    return Area.objects.select_related("layout", "layout__municipality", "parent")
+
+
+def area_get(*, code: str, year: int | None = None) -> Area:
+    """The area with ``code`` in the given layout year, or in the latest layout that has it.
+    Gebied codes (W1) are only unique per municipality: pass ``GM0202/W1`` or use
+    :func:`gebied_get`."""
+    if "/" in code:
+        municipality_code, gebied_code = code.split("/", 1)
+        return gebied_get(municipality_code=municipality_code, code=gebied_code, year=year)
+    qs = _area_qs().filter(code=code)
+    if year is not None:
+        qs = qs.filter(layout__year=year)
+    area = qs.order_by("-layout__year").first()
+    if area is None:
+        raise Area.DoesNotExist(f"No area {code}")
+    return area
+
+
+def gebied_get(*, municipality_code: str, code: str, year: int | None = None) -> Area:
+    qs = _area_qs().filter(code=code, level=Level.GEBIED, layout__municipality__code=municipality_code)
+    if year is not None:
+        qs = qs.filter(layout__year=year)
+    area = qs.order_by("-layout__year").first()
+    if area is None:
+        raise Area.DoesNotExist(f"No gebied {code} in {municipality_code}")
+    return area
+
+
+def area_list(*, municipality_code: str | None = None, level: str | None = None, year: int | None = None) -> QuerySet[Area]:
+    """Areas of one municipality (all when None), at one level, in one layout year (default: each
+    municipality's latest layout)."""
+    qs = _area_qs()
+    if municipality_code:
+        qs = qs.filter(layout__municipality__code=municipality_code)
+    if level:
+        qs = qs.filter(level=level)
+    if year is not None:
+        return qs.filter(layout__year=year).order_by("code")
+    latest = Layout.objects.filter(municipality=OuterRef("layout__municipality")).order_by("-year").values("pk")[:1]
+    return qs.filter(layout_id=Subquery(latest)).order_by("code")
+
+
+def area_children(*, area: Area) -> QuerySet[Area]:
+    return _area_qs().filter(parent=area).order_by("code")
+
+
+def area_descendants(*, area: Area, level: str) -> list[Area]:
+    """All areas of ``level`` below ``area`` in its layout."""
+    if area.level == level:
+        return [area]
+    out: list[Area] = []
+    for child in area_children(area=area):
+        out.extend(area_descendants(area=child, level=level))
+    return out
+
+
+def area_ancestors(*, area: Area) -> list[Area]:
+    """From the gemeente down to the area's parent."""
+    chain = []
+    current = area.parent
+    while current is not None:
+        chain.append(current)
+        current = current.parent
+    return list(reversed(chain))
+
+
+def area_gemeente(*, area: Area) -> Area:
+    return _area_qs().get(layout=area.layout, level=Level.GEMEENTE)
+
+
+def gebied_definitions(*, municipality_code: str) -> QuerySet[GebiedDefinition]:
+    return GebiedDefinition.objects.filter(municipality__code=municipality_code)
+
+
+def team_contacts(*, area: Area) -> list[TeamContact]:
+    """The contacts of the area and, when it has none, of the nearest area above it that has."""
+    for candidate in [area] + list(reversed(area_ancestors(area=area))):
+        contacts = list(TeamContact.objects.filter(municipality=area.layout.municipality, area_code=candidate.code))
+        if contacts:
+            return contacts
+    return []
+
+
+@lru_cache(maxsize=16)
+def _point_index(layout_ids: tuple[int, ...], stamp: str) -> tuple[PointIndex, dict[str, int]]:
+    from shapely.geometry import shape
+
+    buurten = list(
+        Area.objects.filter(layout_id__in=layout_ids, level=Level.BUURT, geometry__isnull=False).values_list("pk", "code", "geometry")
+    )
+    index = PointIndex([shape(g) for _, _, g in buurten], [code for _, code, _ in buurten])
+    return index, {code: pk for pk, code, _ in buurten}
+
+
+def point_index(*, municipality_code: str | None = None) -> tuple[PointIndex, dict[str, int]]:
+    """A spatial index (shapely STRtree) over the buurten of the latest layouts, cached until
+    the areas change."""
+    layouts = Layout.objects.all()
+    if municipality_code:
+        layouts = layouts.filter(municipality__code=municipality_code)
+    latest = {}
+    for layout in layouts.order_by("municipality_id", "year"):
+        if Area.objects.filter(layout=layout, level=Level.BUURT, geometry__isnull=False).exists():
+            latest[layout.municipality_id] = layout
+    ids = tuple(sorted(layout.pk for layout in latest.values()))
+    stamp = "|".join(str(layout.imported_at) for layout in latest.values())
+    return _point_index(ids, stamp)
+
+
+def area_lookup_point(*, lon: float, lat: float, municipality_code: str | None = None) -> dict[str, Area]:
+    """Which buurt, wijk, gebied and gemeente contain the point (WGS84)? Empty when none."""
+    index, pks = point_index(municipality_code=municipality_code)
+    code = index.lookup_one(lon, lat)
+    if code is None:
+        return {}
+    buurt = _area_qs().get(pk=pks[code])
+    result = {Level.BUURT.value: buurt}
+    for ancestor in area_ancestors(area=buurt):
+        result[ancestor.level] = ancestor
+    return result
+
+
+def area_feature_collection(*, areas, properties=None) -> dict:
+    """GeoJSON FeatureCollection of ``areas``; ``properties(area) -> dict`` adds properties."""
+    features = []
+    for area in areas:
+        props = {"code": area.code, "name": area.name, "level": area.level, "year": area.layout.year}
+        if properties:
+            props.update(properties(area))
+        features.append({"type": "Feature", "id": area.code, "geometry": area.geometry, "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def level_below(level: str) -> str | None:
+    index = LEVEL_ORDER.index(level)
+    return LEVEL_ORDER[index + 1] if index + 1 < len(LEVEL_ORDER) else None

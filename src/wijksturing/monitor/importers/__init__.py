@@ -1,0 +1,1 @@
+"""Importers of the monitor: every source format onto the one catalogue (see formats.py)."""

@@ -1,0 +1,137 @@
+"""Writes of the monitor: imports (transactional, with progress and clear errors) and
+recomputation (see recompute.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from wijksturing.accounts.services import audit_log
+from wijksturing.areas.models import Area
+from wijksturing.areas.selectors import layout_for_year
+from wijksturing.areas.services import layout_register, level_of_code, municipality_code_of
+from wijksturing.monitor.catalogue import catalogue_load  # noqa: F401  (re-exported service)
+from wijksturing.monitor.importers.base import MonitorImportError, chunks, parse_number, read_table
+from wijksturing.monitor.importers.formats import Record, column_map, detect, records
+from wijksturing.monitor.models import ImportRun, ImportStatus, Indicator, Observation, Origin
+from wijksturing.monitor.recompute import recompute  # noqa: F401  (re-exported service)
+
+Progress = Callable[[float], None]
+
+
+def import_run_progress(*, run: ImportRun, fraction: float) -> None:
+    """Progress is visible to other requests while the import's transaction is still open."""
+    cache.set(f"importrun:{run.pk}:progress", fraction, 3600)
+
+
+def import_file(*, path: Path | str, year: int | None = None, municipalities: set[str] | None = None,
+                source: str | None = None, user=None, progress: Progress | None = None,
+                municipality: str | None = None, layout_year: int | None = None) -> ImportRun:
+    """Import one file of figures. Every row is checked before anything is written; on any
+    error nothing is written, the run is recorded as failed with the error, and the error is
+    raised (:class:`MonitorImportError`, naming file, row and column). ``layout_year`` pins the
+    area division the figures belong to (e.g. police figures of 2023 in the 2024 division)."""
+    path = Path(path)
+    run = ImportRun.objects.create(kind="file", source=str(path), year=year, municipalities=sorted(municipalities or []),
+                                   user=user if getattr(user, "is_authenticated", False) else None)
+    try:
+        table = read_table(path)
+        fmt = detect(table.header)
+        catalogue = {i.code: i.keys for i in Indicator.objects.all()}
+        mapping = {c: c for c in catalogue} if fmt.name == "generic-long" else column_map(fmt, table.header, catalogue)
+        if not mapping:
+            raise MonitorImportError("no column matches an indicator of the catalogue", file=table.name, row=1)
+        rows = records(table, fmt, mapping, year=year)
+        if municipality and fmt.key == "code":
+            municipalities = {municipality}
+        rows = [r for r in rows if _municipality_of(r.code, municipality) in municipalities] if municipalities else rows
+        _check_duplicates(rows, table.name, long=fmt.name == "generic-long")
+        parsed = [(r, {ind: parse_number(raw, file=table.name, row=r.row, column=col) for ind, (raw, col) in r.values.items()})
+                  for r in rows]
+        factors = dict(fmt.factors)
+        with transaction.atomic():
+            written = _write(parsed, fmt=fmt, table_name=table.name, source=source or fmt.default_source,
+                             factors=factors, run=run, progress=progress, municipality=municipality,
+                             layout_year=layout_year)
+        run.status, run.rows, run.observations = ImportStatus.SUCCEEDED, len(rows), written
+        run.municipalities = sorted({_municipality_of(r.code, municipality) for r in rows})
+        run.message = f"{fmt.name}: {len(mapping)} indicators, {len(rows)} rows"
+    except MonitorImportError as error:
+        run.status, run.errors, run.message = ImportStatus.FAILED, [error.as_dict()], str(error)
+        raise
+    finally:
+        run.finished_at = timezone.now()
+        run.progress = 1.0 if run.status == ImportStatus.SUCCEEDED else run.progress
+        run.save()
+    audit_log(user=user, action="monitor_import", obj=run, changes={"file": path.name, "observations": run.observations})
+    return run
+
+
+def _municipality_of(code: str, municipality: str | None) -> str:
+    return municipality_code_of(code) if code[:2] in ("GM", "WK", "BU") else (municipality or "")
+
+
+def _check_duplicates(rows: list[Record], name: str, *, long: bool) -> None:
+    seen: dict[tuple, int] = {}
+    for r in rows:
+        key = (r.code, r.year, tuple(r.values)) if long else (r.code, r.year)
+        if key in seen:
+            raise MonitorImportError(f"duplicate row: area {r.code}, year {r.year} is also on row {seen[key]}",
+                                     file=name, row=r.row)
+        seen[key] = r.row
+
+
+def _write(parsed, *, fmt, table_name, source, factors, run, progress, municipality, layout_year) -> int:
+    groups: dict[tuple[str, int], list] = defaultdict(list)
+    for record, values in parsed:
+        groups[(_municipality_of(record.code, municipality), record.year)].append((record, values))
+    today = dt.date.today()
+    indicators = {i.code: i.pk for i in Indicator.objects.all()}
+    total, done, written = max(1, len(parsed)), 0, 0
+    for (gm, year), items in sorted(groups.items()):
+        layout = _layout(fmt, gm, layout_year or year, items, table_name)
+        areas = dict(Area.objects.filter(layout=layout).values_list("code", "pk"))
+        new = []
+        for record, values in items:
+            area_id = areas.get(record.code)
+            if area_id is None:
+                raise MonitorImportError(f"unknown area code {record.code} (not in the {layout.year} layout of {gm})",
+                                         file=table_name, row=record.row, column=fmt.code_column)
+            for code, value in values.items():
+                if value is not None:
+                    value *= factors.get(code, 1.0)
+                new.append(Observation(indicator_id=indicators[code], area_id=area_id, year=year, value=value,
+                                       origin=Origin.IMPORTED, source=source, source_date=today, import_run=run))
+        Observation.objects.filter(area__layout=layout, year=year,
+                                   indicator_id__in={o.indicator_id for o in new},
+                                   area_id__in={o.area_id for o in new}).delete()
+        for batch in chunks(new, 5000):
+            Observation.objects.bulk_create(batch)
+            written += len(batch)
+        done += len(items)
+        if progress:
+            progress(done / total)
+        import_run_progress(run=run, fraction=done / total)
+    return written
+
+
+def _layout(fmt, gm: str, year: int, items, table_name: str):
+    """The layout the figures belong to. A CBS table that lists a division registers that
+    year's layout; other sources attach to the layout in force (see ``layout_for_year``)."""
+    if fmt.registers_areas:
+        names = {r.code: r.name for r, _ in items}
+        regions = [(r.code, r.name) for r, _ in items if level_of_code(r.code) != "gemeente"]
+        return layout_register(municipality_code=gm, municipality_name=names.get(gm, gm), year=year,
+                               regions=regions, source=fmt.default_source)
+    layout = layout_for_year(municipality_code=gm, year=year)
+    if layout is None:
+        first = items[0][0]
+        raise MonitorImportError(f"no areas of {gm or 'this municipality'} are loaded: import its areas first",
+                                 file=table_name, row=first.row, column=fmt.code_column)
+    return layout
