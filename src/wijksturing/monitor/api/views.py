@@ -1,0 +1,87 @@
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
+
+from wijksturing.areas.api.views import int_param
+from wijksturing.areas.models import Level
+from wijksturing.monitor.api.serializers import (
+    IndexValueSerializer,
+    IndicatorSerializer,
+    ObservationSerializer,
+    SimilarAreaSerializer,
+)
+from wijksturing.monitor.models import IndexValue, Observation, SimilarArea
+from wijksturing.monitor.selectors import indicator_list
+
+COMMON = [
+    OpenApiParameter("municipality", str, description="CBS gemeente code"),
+    OpenApiParameter("level", str, enum=[c for c, _ in Level.choices]),
+    OpenApiParameter("year", int, description="Year of the figures"),
+    OpenApiParameter("area", str, description="Area code"),
+]
+
+
+def _filter(request, qs, area_prefix: str = "area"):
+    params = request.query_params
+    level = params.get("level")
+    if level and level not in Level.values:
+        raise ValidationError({"level": f"choose one of {', '.join(Level.values)}"})
+    if params.get("municipality"):
+        qs = qs.filter(**{f"{area_prefix}__layout__municipality__code": params["municipality"]})
+    if level:
+        qs = qs.filter(**{f"{area_prefix}__level": level})
+    if params.get("area"):
+        qs = qs.filter(**{f"{area_prefix}__code": params["area"]})
+    year = int_param(request, "year")
+    if year is not None:
+        qs = qs.filter(year=year)
+    return qs
+
+
+class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
+    """The indicator catalogue of the Leefbare Wijken Monitor."""
+
+    serializer_class = IndicatorSerializer
+    lookup_field = "code"
+    queryset = indicator_list()
+
+
+@extend_schema(parameters=COMMON + [OpenApiParameter("indicator", str, description="Indicator code")])
+class ObservationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Figures per area and year. Suppressed values (small numbers) are empty."""
+
+    serializer_class = ObservationSerializer
+
+    def get_queryset(self):
+        qs = _filter(self.request, Observation.objects.select_related("indicator", "area", "area__layout"))
+        if self.request.query_params.get("indicator"):
+            qs = qs.filter(indicator__code=self.request.query_params["indicator"])
+        return qs.order_by("area__code", "indicator__order", "year", "pk")
+
+
+@extend_schema(parameters=COMMON)
+class IndexViewSet(viewsets.ReadOnlyModelViewSet):
+    """The liveability index per area and year (100 = the municipality in the base year), its
+    dimensions, the indicators used, trend and flags."""
+
+    serializer_class = IndexValueSerializer
+
+    def get_queryset(self):
+        return _filter(self.request, IndexValue.objects.select_related("area")).order_by("area__code", "year", "pk")
+
+
+@extend_schema(parameters=[OpenApiParameter("area", str, description="Wijk code"),
+                           OpenApiParameter("municipality", str)])
+class SimilarAreaViewSet(viewsets.ReadOnlyModelViewSet):
+    """For each wijk the most similar wijken (any municipality) on a documented set of indicators."""
+
+    serializer_class = SimilarAreaSerializer
+
+    def get_queryset(self):
+        qs = SimilarArea.objects.select_related("area", "other", "other__layout__municipality")
+        params = self.request.query_params
+        if params.get("area"):
+            qs = qs.filter(area__code=params["area"])
+        if params.get("municipality"):
+            qs = qs.filter(area__layout__municipality__code=params["municipality"])
+        return qs.order_by("area__code", "rank", "pk")

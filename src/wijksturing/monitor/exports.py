@@ -1,0 +1,76 @@
+"""Exports of monitor tables (CSV, Excel, GeoJSON) for a municipality, level and year.
+Suppressed values are empty: exports are public output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import BinaryIO
+
+from wijksturing.areas.selectors import area_list, layout_for_year
+from wijksturing.monitor.models import IndexDimension, Observation
+from wijksturing.monitor.selectors import index_table
+
+
+def _areas(municipality: str, level: str, year: int):
+    layout = layout_for_year(municipality_code=municipality, year=year)
+    if layout is None:
+        raise ValueError(f"no areas loaded for {municipality}")
+    return list(area_list(municipality_code=municipality, level=level, year=layout.year))
+
+
+def write_table(*, header: list[str], rows: list[list], geometries: list | None, fmt: str, out: BinaryIO) -> None:
+    if fmt == "csv":
+        text = io.StringIO()
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        out.write(text.getvalue().encode("utf-8"))
+    elif fmt == "xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.append(header)
+        for row in rows:
+            sheet.append(row)
+        book.save(out)
+    elif fmt == "geojson":
+        features = [{"type": "Feature", "geometry": geometry, "properties": dict(zip(header, row))}
+                    for row, geometry in zip(rows, geometries or [None] * len(rows))]
+        out.write(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode("utf-8"))
+    else:
+        raise ValueError(f"unknown format {fmt!r} (csv, xlsx or geojson)")
+
+
+def export_index(*, municipality: str, level: str | None, year: int | None, fmt: str, out: BinaryIO, **_) -> None:
+    level, year = level or "wijk", year or 2024
+    dimensions = list(IndexDimension.objects.values_list("code", flat=True))
+    values = {v.area.code: v for v in index_table(municipality_code=municipality, level=level, year=year)}
+    areas = _areas(municipality, level, year)
+    rows = []
+    for area in areas:
+        v = values.get(area.code)
+        rows.append([area.code, area.name, year, v.value if v else None] + [(v.dimensions.get(d) if v else None) for d in dimensions])
+    write_table(header=["code", "name", "year", "index"] + dimensions, rows=rows,
+                geometries=[a.geometry for a in areas], fmt=fmt, out=out)
+
+
+def export_observations(*, municipality: str, level: str | None, year: int | None, fmt: str, out: BinaryIO, **_) -> None:
+    level, year = level or "wijk", year or 2024
+    areas = _areas(municipality, level, year)
+    observations = (Observation.objects.filter(area__layout__municipality__code=municipality, area__level=level,
+                                               area__code__in=[a.code for a in areas], year=year)
+                    .values_list("area__code", "indicator__code", "indicator__order", "value", "suppressed"))
+    table: dict[tuple[str, str], float | None] = {}
+    order: dict[str, int] = {}
+    for code, indicator, position, value, suppressed in observations:
+        table[(code, indicator)] = None if suppressed else value
+        order[indicator] = position
+    indicators = sorted(order, key=order.get)
+    rows = [[a.code, a.name, year] + [table.get((a.code, i)) for i in indicators] for a in areas]
+    write_table(header=["code", "name", "year"] + indicators, rows=rows, geometries=[a.geometry for a in areas], fmt=fmt, out=out)
+
+
+EXPORTERS = {"index": export_index, "observations": export_observations}

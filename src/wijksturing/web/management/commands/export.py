@@ -1,0 +1,54 @@
+"""``wijksturing export TABLE --municipality GM0202 [--level wijk] [--year 2024] [--gebied W1]
+--format csv|xlsx|geojson``: write a table to standard output (or --output FILE).
+
+Tables come from each app's ``exports.EXPORTERS``: monitor (index, observations),
+programmes (programme), and whatever other apps register."""
+
+import sys
+from importlib import import_module
+
+from django.core.management.base import BaseCommand, CommandError
+
+EXPORT_APPS = ["monitor", "programmes", "budgets", "signals", "participation"]
+
+
+def exporters() -> dict:
+    found = {}
+    for app in EXPORT_APPS:
+        try:
+            module = import_module(f"wijksturing.{app}.exports")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"wijksturing.{app}.exports":
+                raise
+            continue
+        found.update(getattr(module, "EXPORTERS", {}))
+    return found
+
+
+class Command(BaseCommand):
+    help = __doc__
+    requires_system_checks: list = []
+
+    def add_arguments(self, parser):
+        parser.add_argument("table")
+        parser.add_argument("--municipality", required=True, help="CBS code, e.g. GM0202")
+        parser.add_argument("--level", choices=["gemeente", "gebied", "wijk", "buurt"])
+        parser.add_argument("--year", type=int)
+        parser.add_argument("--gebied", help="the municipality's own gebied code, e.g. W1")
+        parser.add_argument("--format", dest="fmt", default="csv", choices=["csv", "xlsx", "geojson"])
+        parser.add_argument("--output", help="file to write (default: standard output)")
+
+    def handle(self, *args, table, municipality, level, year, gebied, fmt, output, **options):
+        available = exporters()
+        if table not in available:
+            raise CommandError(f"unknown table {table!r}; choose from {', '.join(sorted(available))}")
+        out = open(output, "wb") if output else sys.stdout.buffer
+        try:
+            available[table](municipality=municipality, gebied=gebied, level=level, year=year, fmt=fmt, out=out)
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        finally:
+            if output:
+                out.close()
+            else:
+                out.flush()
