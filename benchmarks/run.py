@@ -1,0 +1,21 @@
+"""``make bench``: run every benchmarks/bench_*.py in its own process and print its figures,
+one line per figure: ``<name>: <value> <unit> (baseline <value> <unit>, ratio <ratio>)``."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def main() -> int:
+    failed = 0
+    for script in sorted(HERE.glob("bench_*.py")):
+        print(f"# {script.name}", flush=True)
+        result = subprocess.run([sys.executable, str(script)], cwd=HERE.parent)
+        failed += result.returncode != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
