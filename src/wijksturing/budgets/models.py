@@ -107,7 +107,7 @@ class InitiativeEvent(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(auto_now_add=True)
     from_status = models.CharField(max_length=12, blank=True)
-    to_status = models.CharField(max_length=12)
+    to_status = models.CharField(max_length=12, choices=InitiativeStatus.choices)
     note = models.TextField(blank=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 

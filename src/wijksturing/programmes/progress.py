@@ -127,6 +127,7 @@ def annotate_programme(programme: Programme) -> Programme:
         for goal in goals:
             _annotate_goal(goal, mun)
         theme.progress = _rolled([(g.progress, g.weight) for g in goals], "rollup")
+        theme.goal_list = goals
     programme.progress = _rolled([(t.progress, t.weight) for t in themes], "rollup")
     programme.theme_list = themes
     return programme

@@ -1,0 +1,19 @@
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag
+def status_badge(progress):
+    """A progress badge: the status in words (never colour alone) and, where known, its source."""
+    status = getattr(progress, "status", "unknown") or "unknown"
+    label = {"on_track": _("on track"), "at_risk": _("at risk"), "behind": _("behind")}.get(status, _("unknown"))
+    source = getattr(progress, "source", "")
+    source_label = {"indicator": _("from the figures"), "recorded": _("recorded by the area team"),
+                    "rollup": _("combined from the parts")}.get(source, "")
+    if source_label:
+        return format_html('<span class="progress progress--{}">{}</span> <span class="progress-source">({})</span>',
+                           status, label, source_label)
+    return format_html('<span class="progress progress--{}">{}</span>', status, label)
