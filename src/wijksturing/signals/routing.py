@@ -1,0 +1,96 @@
+"""Where a signal goes: its place (buurt, wijk, gebied) and its responsible team, and by when it
+must be handled (working days, Dutch public holidays respected)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+
+import holidays
+
+from wijksturing.areas import selectors as area_selectors
+from wijksturing.signals.models import Category, RoutingRule, Team, TeamKind
+
+
+@dataclass(frozen=True)
+class Place:
+    buurt_code: str = ""
+    wijk_code: str = ""
+    gebied_code: str = ""
+
+    @property
+    def smallest(self) -> str:
+        return self.buurt_code or self.wijk_code or self.gebied_code
+
+
+def place_point(*, lon: float | None, lat: float | None, municipality_code: str) -> Place:
+    """The buurt, wijk and gebied containing the point; an empty :class:`Place` when there is
+    no point or no boundary contains it."""
+    if lon is None or lat is None:
+        return Place()
+    found = area_selectors.area_lookup_point(lon=lon, lat=lat, municipality_code=municipality_code)
+    return Place(
+        buurt_code=found["buurt"].code if "buurt" in found else "",
+        wijk_code=found["wijk"].code if "wijk" in found else "",
+        gebied_code=found["gebied"].code if "gebied" in found else "",
+    )
+
+
+def place_wijk(*, wijk_code: str, municipality_code: str) -> Place:
+    """Place by wijk code (for historic data without boundaries): the wijk and its gebied."""
+    try:
+        wijk = area_selectors.area_get(code=wijk_code)
+    except Exception:  # noqa: BLE001 - unknown code: keep the code, no gebied
+        return Place(wijk_code=wijk_code)
+    parent = wijk.parent
+    gebied = parent.code if parent is not None and parent.level == "gebied" else ""
+    return Place(wijk_code=wijk.code, gebied_code=gebied)
+
+
+def route(*, category: Category, gebied_code: str) -> Team | None:
+    """The responsible team. Rules for the subcategory beat rules for its main category; a rule
+    for the signal's gebied beats a rule for the whole municipality. Without a rule, the
+    category's team kind decides: the area (or social) team of the gebied, else the
+    municipality-wide team of that kind, else the category's department."""
+    categories = [category.pk] + ([category.parent_id] if category.parent_id else [])
+    rules = {(r.category_id, r.gebied_code): r for r in RoutingRule.objects.filter(
+        category_id__in=categories, gebied_code__in=[gebied_code, ""]).select_related("team")}
+    for cat in categories:
+        for gebied in ([gebied_code] if gebied_code else []) + [""]:
+            if (cat, gebied) in rules:
+                return rules[(cat, gebied)].team
+    teams = Team.objects.filter(municipality_id=category.municipality_id, kind=category.team_kind)
+    if category.team_kind == TeamKind.DEPARTMENT:
+        department = category.department or (category.parent.department if category.parent_id else "")
+        return teams.filter(name=department).first() or teams.first()
+    return (teams.filter(gebied_code=gebied_code).first() if gebied_code else None) or teams.filter(gebied_code="").first()
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays("NL", years=year)
+
+
+def is_workday(day: dt.date) -> bool:
+    return day.weekday() < 5 and day not in _holidays(day.year)
+
+
+def add_workdays(start: dt.date, days: int) -> dt.date:
+    """The date ``days`` working days after ``start`` (weekends and Dutch public holidays skipped)."""
+    day = start
+    remaining = days
+    while remaining > 0:
+        day += dt.timedelta(days=1)
+        if is_workday(day):
+            remaining -= 1
+    return day
+
+
+def workdays_between(start: dt.date, end: dt.date) -> int:
+    """Working days after ``start`` up to and including ``end`` (0 when end ≤ start)."""
+    count, day = 0, start
+    while day < end:
+        day += dt.timedelta(days=1)
+        count += is_workday(day)
+    return count

@@ -1,0 +1,124 @@
+"""Public pages: the report form (works without JavaScript: the map is an image button whose
+click position the browser submits), the follow page of one's own signal, the map image and the
+handling-time statistics."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from wijksturing.areas import selectors as area_selectors
+from wijksturing.signals import selectors, services
+from wijksturing.signals.forms import SignalForm
+from wijksturing.signals.maps import frame_for, svg_map
+from wijksturing.signals.models import Category, Source, StatusChange
+
+
+def served_municipalities() -> list:
+    codes = set(Category.objects.values_list("municipality__code", flat=True).distinct())
+    return [m for m in area_selectors.municipality_list() if m.code in codes]
+
+
+def _municipality(request):
+    served = served_municipalities()
+    code = (request.GET.get("gemeente") or request.POST.get("gemeente") or "").upper()
+    chosen = next((m for m in served if m.code == code), None)
+    if chosen is None and len(served) == 1:
+        chosen = served[0]
+    return chosen, served
+
+
+def _map_click(request, municipality_code: str) -> tuple[float, float] | None:
+    if "map.x" not in request.POST:
+        return None
+    frame = frame_for(municipality_code=municipality_code)
+    try:
+        return frame.lonlat(float(request.POST["map.x"]), float(request.POST["map.y"])) if frame else None
+    except (TypeError, ValueError):
+        return None
+
+
+def create_from_form(request, form: SignalForm, municipality_code: str, *, source: str):
+    data = form.cleaned_data
+    category = selectors.category_get(municipality_code=municipality_code, slug=data["category"])
+    has_point = not data["no_location"] and data.get("lat") is not None and data.get("lon") is not None
+    reporter = {k: data[k] for k in ("name", "email", "phone")} if data["consent"] else {}
+    reporter["consent"] = bool(data["consent"])
+    return services.signal_create(
+        category=category, description=data["description"], lat=data["lat"] if has_point else None,
+        lon=data["lon"] if has_point else None, address="" if data["no_location"] else data["address"],
+        source=source, by=request.user, reporter=reporter, photo=data.get("photo"),
+        site_url=request.build_absolute_uri("/"))
+
+
+@require_http_methods(["GET", "POST"])
+def report(request):
+    municipality, served = _municipality(request)
+    if municipality is None:
+        return render(request, "signals/choose_municipality.html", {"municipalities": served})
+    code = municipality.code
+    point = None
+    if request.method == "POST" and (clicked := _map_click(request, code)) is not None:
+        point = clicked
+        initial = {k: request.POST.get(k, "") for k in ("category", "description", "address", "name", "email", "phone")}
+        form = SignalForm(initial={**initial, "lon": point[0], "lat": point[1], "consent": bool(request.POST.get("consent"))},
+                          municipality_code=code)
+        messages.info(request, _("The place on the map is chosen. Check the form and send it."))
+    elif request.method == "POST":
+        form = SignalForm(request.POST, request.FILES, municipality_code=code)
+        if form.is_valid():
+            try:
+                signal = create_from_form(request, form, code, source=Source.PUBLIC_FORM)
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, _("Thank you. We have received your report."))
+                return redirect("signals:follow", token=signal.token)
+        if form.data.get("lat") and form.data.get("lon"):
+            try:
+                point = (float(form.data["lon"]), float(form.data["lat"]))
+            except ValueError:
+                point = None
+    else:
+        form = SignalForm(municipality_code=code)
+    has_map = frame_for(municipality_code=code) is not None
+    return render(request, "signals/report.html", {
+        "form": form, "municipality": municipality, "has_map": has_map, "point": point,
+        "categories": selectors.category_list(municipality_code=code, leaves_only=True)})
+
+
+def follow(request, token: str):
+    try:
+        signal = selectors.signal_by_token(token=token)
+    except ObjectDoesNotExist:
+        raise Http404(_("No report with this link.")) from None
+    history = StatusChange.objects.filter(signal=signal).order_by("at", "id").only("to_status", "at", "reply")
+    return render(request, "signals/follow.html", {"signal": signal, "history": history})
+
+
+def map_svg(request, code: str):
+    marker = None
+    try:
+        if request.GET.get("lat") and request.GET.get("lon"):
+            marker = (float(request.GET["lon"]), float(request.GET["lat"]))
+    except ValueError:
+        marker = None
+    svg = svg_map(municipality_code=code.upper(), marker=marker, title=_("Map of the neighbourhoods"))
+    if svg is None:
+        raise Http404(_("No map for this municipality."))
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+def statistics(request):
+    municipality, served = _municipality(request)
+    if municipality is None:
+        return render(request, "signals/choose_municipality.html", {"municipalities": served, "statistics": True})
+    year = request.GET.get("jaar")
+    year = int(year) if year and year.isdigit() and 1900 < int(year) < 3000 else None
+    rows = selectors.handling_statistics(municipality_code=municipality.code, year=year)
+    return render(request, "signals/statistics.html", {"municipality": municipality, "rows": rows, "year": year})
