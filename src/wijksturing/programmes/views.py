@@ -49,8 +49,15 @@ def programme_list(request, municipality_code: str):
     programmes = selectors.programme_list(user=request.user, municipality_code=municipality_code.upper())
     agendas = selectors.agenda_list(municipality_code=municipality_code.upper())
     rows = [(p, area_name(p.municipality.code, p.area_code)) for p in programmes]
+    from wijksturing.areas.selectors import municipality_get
+    from wijksturing.areas.models import Municipality
+
+    try:
+        municipality = municipality_get(code=municipality_code)
+    except Municipality.DoesNotExist as exc:
+        raise Http404("Unknown municipality") from exc
     return render(request, "programmes/programme_list.html", {
-        "municipality_code": municipality_code.upper(), "rows": rows, "agendas": agendas,
+        "municipality": municipality, "municipality_code": municipality.code, "rows": rows, "agendas": agendas,
     })
 
 
@@ -73,7 +80,7 @@ def _render_programme(request, programme: Programme):
     if programme.area_code != mun:
         budget_url = reverse("budgets:area", args=[mun, programme.area_code])
     return render(request, "programmes/programme_detail.html", {
-        "programme": programme, "area_name": area_name(mun, programme.area_code),
+        "programme": programme, "area_name": area_name(mun, programme.area_code), "municipality": programme.municipality,
         "can_edit": selectors.programme_can_edit(user=request.user, programme=programme),
         "budget_url": budget_url,
     })
@@ -89,7 +96,7 @@ def goal_detail(request, pk: int):
             target=(measure.target_year, measure.target_value), decimals=measure.indicator.decimals,
         )
     return render(request, "programmes/goal_detail.html", {
-        "goal": goal, "programme": programme, "area_name": area_name(programme.municipality.code, programme.area_code),
+        "goal": goal, "programme": programme, "municipality": programme.municipality, "area_name": area_name(programme.municipality.code, programme.area_code),
         "can_edit": selectors.programme_can_edit(user=request.user, programme=programme),
     })
 
@@ -110,7 +117,8 @@ def goal_edit(request, pk: int):
         else:
             messages.success(request, _("Saved: %(n)s change(s).") % {"n": len(changes)})
             return redirect("programmes:goal", pk=goal.pk)
-    return render(request, "programmes/goal_edit.html", {"goal": goal, "form": form, "programme": programme})
+    return render(request, "programmes/goal_edit.html", {"goal": goal, "form": form, "programme": programme,
+                                                       "municipality": programme.municipality})
 
 
 @login_required
@@ -129,7 +137,8 @@ def measure_add(request, pk: int):
             form.add_error(None, exc)
         else:
             return redirect("programmes:goal", pk=goal.pk)
-    return render(request, "programmes/measure_form.html", {"goal": goal, "form": form, "programme": programme})
+    return render(request, "programmes/measure_form.html", {"goal": goal, "form": form, "programme": programme,
+                                                       "municipality": programme.municipality})
 
 
 @login_required
@@ -148,7 +157,7 @@ def result_edit(request, pk: int):
         return redirect("programmes:goal", pk=result.goal_id)
     reviews = selectors.reviews_of_result(result_id=result.pk)
     return render(request, "programmes/result_edit.html", {"result": result, "form": form, "reviews": reviews,
-                                                            "programme": programme})
+                                                            "programme": programme, "municipality": programme.municipality})
 
 
 @login_required
@@ -169,6 +178,7 @@ def programme_history(request, pk: int):
         raise PermissionDenied
     return render(request, "programmes/history.html", {
         "programme": programme, "records": selectors.programme_history(programme=programme),
+        "municipality": programme.municipality,
     })
 
 
