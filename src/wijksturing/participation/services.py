@@ -100,7 +100,7 @@ def round_validate(*, rnd: Round) -> None:
 @transaction.atomic
 def round_transition(*, rnd: Round, to_phase: str, by=None, note: str = "") -> Round:
     """Move a round to ``to_phase`` if the state machine allows it; appends to the history."""
-    rnd = Round.objects.select_for_update().get(pk=rnd.pk)
+    given, rnd = rnd, Round.objects.select_for_update().select_related("municipality").get(pk=rnd.pk)
     if to_phase not in TRANSITIONS.get(rnd.phase, ()):
         raise TransitionError(
             _("A round cannot go from “%(a)s” to “%(b)s”.") % {"a": Phase(rnd.phase).label, "b": Phase(to_phase).label if to_phase in Phase.values else to_phase}
@@ -121,6 +121,7 @@ def round_transition(*, rnd: Round, to_phase: str, by=None, note: str = "") -> R
                                by=by if getattr(by, "is_authenticated", False) else None)
     old, rnd.phase = rnd.phase, to_phase
     rnd.save(update_fields=["phase"])
+    given.phase = to_phase  # keep the caller's instance in step
     audit_log(user=by, action="pb_round_phase", obj=rnd, municipality_code=rnd.municipality.code,
               changes={"from": old, "to": to_phase})
     return rnd

@@ -44,7 +44,8 @@ def make_round(*, municipality_code: str = "GM0202", area_code: str = "W1", ball
     """A round with feasible proposals, moved through the state machine to ``phase``."""
     rnd = services.round_create(municipality_code=municipality_code, area_code=area_code, title="Test round",
                                 period="2025", budget=Decimal(budget), ballot_type=ballot_type, by=by, **fields)
-    for title, cost in proposals or [("Bankjes", 3000), ("Speeltuin", 6000), ("Bomen", 4000)]:
+    default = [("Bankjes", 3000), ("Speeltuin", 6000), ("Bomen", 4000)]
+    for title, cost in default if proposals is None else proposals:
         p = services.proposal_submit(rnd=rnd, title=title, description="", estimated_cost=Decimal(cost))
         services.proposal_review(proposal=p, feasible=True, reason="Kan.")
     order = [Phase.PROPOSALS, Phase.REVIEW, Phase.VOTING, Phase.COUNTING]
