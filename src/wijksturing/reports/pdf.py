@@ -1,0 +1,178 @@
+"""The gebiedsanalyse as PDF, drawn with fpdf2 (pure Python, no system packages).
+
+Fonts: fpdf2's built-in core font Helvetica with Windows-1252 text (covers Dutch, €, – and
+curly quotes); a character outside it is replaced by "?". The map is the same projected
+geometry as the web page's SVG, drawn as polygons.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from wijksturing.reports.selectors import AreaAnalysis
+from wijksturing.web.svgmap import SvgMap
+from wijksturing.web.templatetags.web import format_number
+
+GREY = (90, 90, 90)
+RING = re.compile(r"M([^MZ]+)Z")
+
+
+def _t(text) -> str:
+    """Text the core font can show: Windows-1252, anything else as '?'."""
+    return str(text or "").encode("cp1252", "replace").decode("cp1252")
+
+
+def _hex(colour: str) -> tuple[int, int, int]:
+    return tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))  # type: ignore[return-value]
+
+
+class ReportPDF(FPDF):
+    def __init__(self, *, title: str, url: str, colour: str):
+        super().__init__(orientation="portrait", unit="mm", format="A4")
+        self.core_fonts_encoding = "windows-1252"
+        self.report_title, self.report_url, self.colour = title, url, _hex(colour)
+        self.set_auto_page_break(auto=True, margin=18)
+        self.set_margins(18, 18, 18)
+        self.set_title(_t(title))
+        self.set_author("wijksturing")
+        self.set_creator("wijksturing (fpdf2)")
+        self.set_lang("nl")
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("Helvetica", size=8)
+        self.set_text_color(*GREY)
+        self.cell(0, 5, _t(f"{self.report_title} · {self.report_url}"), align="L")
+        self.cell(0, 5, _t(_("page %(n)s") % {"n": self.page_no()}), align="R")
+
+    def heading(self, text: str, size: int = 14) -> None:
+        self.ln(3)
+        self.set_font("Helvetica", "B", size)
+        self.set_text_color(*self.colour)
+        self.multi_cell(0, size * 0.5, _t(text), new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(0, 0, 0)
+        self.ln(1)
+
+    def para(self, text: str, size: int = 10) -> None:
+        self.set_font("Helvetica", size=size)
+        self.multi_cell(0, 5, _t(text), new_x="LMARGIN", new_y="NEXT")
+
+
+def _draw_map(pdf: ReportPDF, svgmap: SvgMap | None, *, width: float = 110) -> None:
+    if svgmap is None or not svgmap.shapes or not svgmap.height:
+        return
+    k = width / svgmap.width
+    height = svgmap.height * k
+    if height > 110:
+        k, height = 110 / svgmap.height, 110
+    if pdf.get_y() + height > pdf.h - 20:
+        pdf.add_page()
+    x0, y0 = pdf.l_margin, pdf.get_y()
+    pdf.set_line_width(0.15)
+    pdf.set_draw_color(45, 45, 45)
+    for shape in svgmap.shapes:
+        fill = (230, 230, 230) if "sibling" in shape.css_class else (207, 220, 237)
+        if "current" in shape.css_class:
+            fill = pdf.colour
+        pdf.set_fill_color(*fill)
+        for ring in RING.findall(shape.d):
+            pts = []
+            for pair in ring.split("L"):
+                x, y = pair.split()
+                pts.append((x0 + float(x) * k, y0 + float(y) * k))
+            if len(pts) >= 3:
+                pdf.polygon(pts, style="DF")
+    pdf.set_y(y0 + height + 3)
+
+
+def _sparkline(pdf: ReportPDF, series, x: float, y: float, w: float = 22, h: float = 5) -> None:
+    pts = [(yr, v) for yr, v in series if v is not None]
+    if len(pts) < 2:
+        return
+    years, values = [p[0] for p in pts], [p[1] for p in pts]
+    lo, span_v = min(values), (max(values) - min(values)) or 1
+    span_y = (max(years) - min(years)) or 1
+    coords = [(x + (yr - min(years)) / span_y * w, y + h - (v - lo) / span_v * h) for yr, v in pts]
+    pdf.set_draw_color(*pdf.colour)
+    pdf.set_line_width(0.4)
+    pdf.polyline(coords)
+    pdf.set_draw_color(0, 0, 0)
+
+
+def render_pdf(*, analysis: AreaAnalysis, svgmap: SvgMap | None, url: str, colour: str) -> bytes:
+    a = analysis
+    title = _("Area analysis %(name)s") % {"name": a.area.name}
+    pdf = ReportPDF(title=title, url=url, colour=colour)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.set_text_color(*pdf.colour)
+    pdf.multi_cell(0, 9, _t(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(*GREY)
+    pdf.set_font("Helvetica", size=10)
+    parents = ", ".join(p.name for p in reversed(a.ancestors))
+    pdf.multi_cell(0, 5, _t(f"{a.level_label.capitalize()} {a.area.code}" + (f" · {parents}" if parents else "")
+                            + f" · {_('year')} {a.year} · {_('made on')} {dt.date.today():%d-%m-%Y}"),
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(3)
+    _draw_map(pdf, svgmap)
+    if a.children:
+        pdf.para(_("Areas in %(name)s: ") % {"name": a.area.name} + ", ".join(c.name for c in a.children), size=9)
+
+    pdf.heading(_("Key figures"))
+    if a.figures:
+        _figures_table(pdf, a)
+    else:
+        pdf.para(_("There are no figures for this area in this year."))
+
+    pdf.heading(_("Liveability index"))
+    if a.index and a.index.value is not None:
+        pdf.para(_("Index %(value)s; the municipality scores %(city)s (100 = the municipality in %(base)s).") % {
+            "value": format_number(a.index.value), "city": format_number(a.city_index.value if a.city_index else None),
+            "base": a.index.base_year})
+        if a.index.behind:
+            pdf.para(_("This area falls behind the rest of the municipality."))
+        if a.index.falling:
+            pdf.para(_("The index of this area falls fast."))
+        for d in a.dimensions:
+            pdf.para(f"- {d.name}: {format_number(d.value)} ({a.municipality.name}: {format_number(d.city)})", size=9)
+    else:
+        pdf.para(_("There is no index for this area in this year."))
+
+    pdf.heading(_("Areas like this one"))
+    pdf.para(", ".join(s.name for s in a.similar) or _("No similar areas have been computed."))
+    if a.contacts:
+        pdf.heading(_("Area team"))
+        for c in a.contacts:
+            pdf.para(", ".join(x for x in (c.name, c.role, c.email, c.phone) if x), size=9)
+    pdf.heading(_("Sources"))
+    for source, date in a.sources or [(_("CBS and the municipality"), None)]:
+        pdf.para(f"- {source}" + (f", {date:%d-%m-%Y}" if date else ""), size=9)
+    pdf.para(_("A number is hidden when it is about so few people that someone could be recognised."), size=9)
+    return bytes(pdf.output())
+
+
+def _figures_table(pdf: ReportPDF, a: AreaAnalysis) -> None:
+    widths = (64, 24, 26, 24, 36)
+    pdf.set_font("Helvetica", "B", 9)
+    for w, label in zip(widths, (_("Figure"), a.area.name[:16], _("Trend"), a.municipality.name[:16], _("Compared"))):
+        pdf.cell(w, 6, _t(label), border="B")
+    pdf.ln()
+    pdf.set_font("Helvetica", size=9)
+    words = {"better": _("better"), "worse": _("worse"), "same": _("about the same"), "": "–"}
+    for f in a.figures:
+        if pdf.get_y() > pdf.h - 30:
+            pdf.add_page()
+        y = pdf.get_y()
+        value = _("hidden") if f.figure and f.figure.suppressed else format_number(f.figure.value if f.figure else None, f.decimals)
+        pdf.cell(widths[0], 6, _t(f.indicator.name[:42]))
+        pdf.cell(widths[1], 6, _t(value), align="R")
+        _sparkline(pdf, f.series, pdf.get_x() + 2, y + 0.5)
+        pdf.cell(widths[2], 6, "")
+        pdf.cell(widths[3], 6, _t(format_number(f.city.value if f.city else None, f.decimals)), align="R")
+        pdf.cell(widths[4], 6, _t("  " + words[f.assessment]))
+        pdf.ln()
