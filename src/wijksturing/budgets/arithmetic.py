@@ -14,16 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
 
 
 def money(value) -> Decimal:
-    """A Decimal rounded to cents; refuses floats (they are not exact)."""
+    """A Decimal rounded to cents (half up); refuses floats (they are not exact)."""
     if isinstance(value, float):
         raise TypeError("money must not be a float; pass a Decimal, int or string")
-    return Decimal(value).quantize(CENT)
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ class Balance:
     @property
     def share_in_use(self) -> Decimal | None:
         """In-use as a share of the budget (0..), None for a budget of zero."""
-        return None if self.budget == 0 else (self.in_use / self.budget).quantize(Decimal("0.0001"))
+        return None if self.budget == 0 else (self.in_use / self.budget).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
 
 
 def balance(budget, entries: Iterable[tuple[str, object]]) -> Balance:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet, Sum
+from django.db.models import QuerySet
 
 from wijksturing.accounts.models import Role
 from wijksturing.accounts.selectors import user_has_role
-from wijksturing.budgets.arithmetic import Balance, balance, total
+from wijksturing.budgets.arithmetic import Balance, balance, money, total
 from wijksturing.budgets.models import BudgetLine, Entry, EntryKind, Initiative
 from wijksturing.budgets.workflow import InitiativeStatus
 
@@ -51,10 +51,11 @@ class LineBalance:
 
 
 def _sums(lines) -> dict[int, dict[str, Decimal]]:
+    # Summed in Python on Decimals: SQLite's SUM() works in floating point.
     sums: dict[int, dict[str, Decimal]] = {}
-    rows = Entry.objects.filter(line__in=lines).values("line_id", "kind").annotate(total=Sum("amount"))
-    for row in rows:
-        sums.setdefault(row["line_id"], {})[row["kind"]] = row["total"]
+    for line_id, kind, amount in Entry.objects.filter(line__in=lines).values_list("line_id", "kind", "amount"):
+        per_line = sums.setdefault(line_id, {})
+        per_line[kind] = per_line.get(kind, Decimal("0.00")) + money(amount)
     return sums
 
 
@@ -97,14 +98,12 @@ def goal_money(*, goal_ids: list[int], year: int | None = None) -> dict[int, dic
     qs = Entry.objects.all()
     if year is not None:
         qs = qs.filter(line__year=year)
-    for entry in qs.filter(goal_id__in=goal_ids).values("goal_id", "kind").annotate(total=Sum("amount")):
-        out.setdefault(entry["goal_id"], {}).setdefault(entry["kind"], Decimal(0))
-        out[entry["goal_id"]][entry["kind"]] += entry["total"]
-    rows = qs.filter(goal__isnull=True, effort__result__goal_id__in=goal_ids)
-    for entry in rows.values("effort__result__goal_id", "kind").annotate(total=Sum("amount")):
-        gid = entry["effort__result__goal_id"]
-        out.setdefault(gid, {}).setdefault(entry["kind"], Decimal(0))
-        out[gid][entry["kind"]] += entry["total"]
+    direct = qs.filter(goal_id__in=goal_ids).values_list("goal_id", "kind", "amount")
+    via_effort = qs.filter(goal__isnull=True, effort__result__goal_id__in=goal_ids).values_list(
+        "effort__result__goal_id", "kind", "amount")
+    for goal_id, kind, amount in list(direct) + list(via_effort):
+        per_goal = out.setdefault(goal_id, {})
+        per_goal[kind] = per_goal.get(kind, Decimal("0.00")) + money(amount)
     return out
 
 
