@@ -55,7 +55,7 @@ def accessible_colour(hex_colour: str | None, *, minimum: float = 4.5) -> str:
 
 def theme_for(municipality) -> Theme:
     """The theme of a municipality, or the neutral default when there is none."""
-    if municipality is None:
+    if not hasattr(municipality, "theme_colour"):  # no municipality in the page's context
         return Theme("Mijn wijk", DEFAULT_COLOUR, darken(DEFAULT_COLOUR, 0.75), "#ffffff", "", "gebied")
     colour = accessible_colour(municipality.theme_colour)
     return Theme(

@@ -1,0 +1,59 @@
+import re
+import zlib
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from wijksturing.web.tests.factories import make_world
+
+
+@pytest.fixture
+def world(db):
+    cache.clear()
+    return make_world()
+
+
+def pdf_text(content: bytes) -> str:
+    """The text of a PDF made by fpdf2: inflate every stream and collect the string operands."""
+    chunks = []
+    for raw in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
+        try:
+            raw = zlib.decompress(raw)
+        except zlib.error:
+            pass
+        chunks.extend(m.decode("cp1252") for m in re.findall(rb"\(((?:\\.|[^\\)])*)\)\s*Tj", raw))
+    return " ".join(c.replace("\\(", "(").replace("\\)", ")").replace("\\\\", "\\") for c in chunks)
+
+
+def test_pdf_at_the_area_address(client, world):
+    response = client.get("/wijk/WK999901/rapport.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF-")
+    text = pdf_text(response.content)
+    assert "Gebiedsanalyse Oude Stad" in text
+    assert "Gemiddelde WOZ-waarde" in text and "300" in text  # key figure
+    assert "Leefbaarheidsindex" in text and "Index 100" in text
+    assert "CBS Kerncijfers, 01-06-2025" in text  # source and date
+    gebied = client.get("/gemeente/GM9999/gebied/W1/rapport.pdf")
+    assert gebied.status_code == 200 and "Sanne de Vries" in pdf_text(gebied.content)
+
+
+def test_html_report(client, world):
+    html = client.get("/buurt/BU99990101/rapport/?jaar=2021").content.decode()
+    assert "<h1>Gebiedsanalyse Marktbuurt</h1>" in html and "jaar 2021" in html and "rapport.pdf" in html
+
+
+def test_batch_writes_every_wijk(world, tmp_path):
+    call_command("report", municipality="GM9999", level="buurt", out=str(tmp_path), html=True, verbosity=0)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["BU99990101-marktbuurt.html", "BU99990101-marktbuurt.pdf",
+                     "BU99990102-havenbuurt.html", "BU99990102-havenbuurt.pdf"]
+    assert "Havenbuurt" in pdf_text((tmp_path / "BU99990102-havenbuurt.pdf").read_bytes())
+
+
+def test_batch_rejects_unknown_municipality(world, tmp_path):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="GM0000"):
+        call_command("report", municipality="GM0000", level="wijk", out=str(tmp_path), verbosity=0)
