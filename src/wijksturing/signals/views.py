@@ -19,7 +19,7 @@ from wijksturing.signals.models import Category, Source, StatusChange
 
 
 def served_municipalities() -> list:
-    codes = set(Category.objects.values_list("municipality__code", flat=True).distinct())
+    codes = set(Category.objects.order_by().values_list("municipality__code", flat=True).distinct())
     return [m for m in area_selectors.municipality_list() if m.code in codes]
 
 
@@ -59,7 +59,7 @@ def create_from_form(request, form: SignalForm, municipality_code: str, *, sourc
 def report(request):
     municipality, served = _municipality(request)
     if municipality is None:
-        return render(request, "signals/choose_municipality.html", {"municipalities": served})
+        return render(request, "signals/choose_municipality.html", {"municipalities": served, "municipality": None})
     code = municipality.code
     point = None
     if request.method == "POST" and (clicked := _map_click(request, code)) is not None:
@@ -98,7 +98,8 @@ def follow(request, token: str):
     except ObjectDoesNotExist:
         raise Http404(_("No report with this link.")) from None
     history = StatusChange.objects.filter(signal=signal).order_by("at", "id").only("to_status", "at", "reply")
-    return render(request, "signals/follow.html", {"signal": signal, "history": history})
+    return render(request, "signals/follow.html", {"signal": signal, "history": history,
+                                                   "municipality": signal.municipality})
 
 
 def map_svg(request, code: str):
@@ -117,7 +118,8 @@ def map_svg(request, code: str):
 def statistics(request):
     municipality, served = _municipality(request)
     if municipality is None:
-        return render(request, "signals/choose_municipality.html", {"municipalities": served, "statistics": True})
+        return render(request, "signals/choose_municipality.html", {"municipalities": served, "statistics": True,
+                                                                       "municipality": None})
     year = request.GET.get("jaar")
     year = int(year) if year and year.isdigit() and 1900 < int(year) < 3000 else None
     rows = selectors.handling_statistics(municipality_code=municipality.code, year=year)

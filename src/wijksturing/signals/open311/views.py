@@ -95,7 +95,7 @@ class Open311View(APIView):
     def jurisdiction(self, request, data=None) -> str:
         code = _param(request.query_params, "jurisdiction_id") or (_param(data, "jurisdiction_id") if data else "")
         if not code:
-            served = list(Category.objects.values_list("municipality__code", flat=True).distinct()[:2])
+            served = list(Category.objects.order_by().values_list("municipality__code", flat=True).distinct()[:2])
             if len(served) == 1:
                 return served[0]
             raise Open311Error(400, "jurisdiction_id is required (the CBS gemeente code, e.g. GM0202)")

@@ -1,0 +1,118 @@
+import threading
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+from django.db import connection
+
+from wijksturing.signals import services
+from wijksturing.signals.models import StatusChange
+from wijksturing.signals.workflow import REPLY_REQUIRED, TRANSITIONS, Status, TransitionError, check_transition, open311_status
+
+ALL_PAIRS = [(a, b) for a in Status.values for b in Status.values]
+
+
+@pytest.mark.parametrize(("source", "target"), ALL_PAIRS)
+def test_every_transition_is_allowed_or_refused_by_the_table(source, target):
+    if target in TRANSITIONS[source]:
+        check_transition(source, target, reply="Antwoord")
+    else:
+        with pytest.raises(TransitionError):
+            check_transition(source, target, reply="Antwoord")
+
+
+@pytest.mark.parametrize("target", sorted(REPLY_REQUIRED))
+def test_transitions_that_answer_the_reporter_need_a_reply(target):
+    source = next(s for s, nxt in TRANSITIONS.items() if target in nxt)
+    with pytest.raises(TransitionError, match="reply"):
+        check_transition(source, target, reply="  ")
+
+
+def test_closed_is_final_and_unknown_status_refused():
+    assert TRANSITIONS[Status.CLOSED] == frozenset()
+    with pytest.raises(TransitionError, match="Unknown"):
+        check_transition(Status.RECEIVED, "lost")
+
+
+def test_open311_status_is_open_or_closed():
+    assert {open311_status(s) for s in Status.values} == {"open", "closed"}
+    assert open311_status(Status.RESOLVED) == "closed" and open311_status(Status.WAITING) == "open"
+
+
+@pytest.mark.django_db
+def test_service_walks_the_whole_path_and_appends_history(make_signal, users):
+    signal = make_signal(reporter={"email": "melder@example.org", "consent": True})
+    path = [Status.TRIAGE, Status.ASSIGNED, Status.IN_PROGRESS, Status.WAITING, Status.IN_PROGRESS, Status.RESOLVED,
+            Status.REOPENED, Status.ASSIGNED, Status.RESOLVED, Status.CLOSED]
+    for step in path:
+        reply = "Bericht aan u" if step in REPLY_REQUIRED else ""
+        signal = services.signal_transition(signal_id=signal.pk, to_status=step, by=users["area_g1"], reply=reply)
+    history = list(StatusChange.objects.filter(signal=signal).values_list("from_status", "to_status"))
+    assert [h[1] for h in history] == [Status.RECEIVED] + path
+    assert all(history[i][1] == history[i + 1][0] for i in range(len(history) - 1))
+    assert signal.closed_at is not None
+    change = StatusChange.objects.filter(signal=signal).first()
+    with pytest.raises(ValueError):
+        change.save()
+    with pytest.raises(ValueError):
+        change.delete()
+
+
+@pytest.mark.django_db
+def test_refused_transition_changes_nothing(make_signal, users):
+    signal = make_signal()
+    with pytest.raises(TransitionError):
+        services.signal_transition(signal_id=signal.pk, to_status=Status.CLOSED, by=users["admin"])
+    signal.refresh_from_db()
+    assert signal.status == Status.RECEIVED
+    assert StatusChange.objects.filter(signal=signal).count() == 1
+
+
+@pytest.mark.django_db
+def test_only_the_responsible_team_may_change_status(make_signal, users):
+    signal = make_signal()  # boom in G1 → area team of G1
+    with pytest.raises(PermissionDenied):
+        services.signal_transition(signal_id=signal.pk, to_status=Status.TRIAGE, by=users["area_g2"])
+    with pytest.raises(PermissionDenied):
+        services.signal_transition(signal_id=signal.pk, to_status=Status.TRIAGE, by=users["council"])
+    services.signal_transition(signal_id=signal.pk, to_status=Status.TRIAGE, by=users["area_g1"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_reply_is_emailed_after_commit_only(make_signal, users):
+    signal = make_signal(reporter={"email": "melder@example.org", "consent": True})
+    assert len(mail.outbox) == 1  # acknowledgement
+    services.signal_transition(signal_id=signal.pk, to_status=Status.TRIAGE, by=users["admin"])
+    services.signal_transition(signal_id=signal.pk, to_status=Status.RESOLVED, by=users["admin"], reply="Opgelost!",
+                               site_url="https://wijk.example.nl/")
+    assert len(mail.outbox) == 2
+    assert "Opgelost!" in mail.outbox[1].body and f"/signalen/volg/{signal.token}/" in mail.outbox[1].body
+    assert mail.outbox[1].to == ["melder@example.org"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_changes_are_serialised_by_the_row_lock(make_signal, users):
+    """Two staff members move the same received signal at once: one wins, the other is refused,
+    and the history has exactly one change after 'received'. (Real concurrency on PostgreSQL;
+    SQLite serialises writers anyway.)"""
+    signal = make_signal()
+    results = []
+
+    def move(target):
+        try:
+            services.signal_transition(signal_id=signal.pk, to_status=target, by=users["admin"])
+            results.append("ok")
+        except TransitionError:
+            results.append("refused")
+        except Exception as exc:  # noqa: BLE001 - SQLite may report 'database is locked'
+            results.append(type(exc).__name__)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=move, args=(Status.TRIAGE,)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results.count("ok") == 1
+    assert StatusChange.objects.filter(signal=signal).count() == 2
