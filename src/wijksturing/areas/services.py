@@ -68,21 +68,26 @@ def layout_register(*, municipality_code: str, municipality_name: str, year: int
         gemeente = existing[municipality_code] = Area.objects.create(
             layout=layout, level=Level.GEMEENTE, code=municipality_code, name=municipality_name)
     regions = sorted(set(regions), key=lambda r: (len(r[0]), r[0]))
-    for code, name in regions:
-        level = level_of_code(code)
-        if level == Level.GEMEENTE:
-            continue
-        parent_code = municipality_code if level == Level.WIJK else wijk_code_of(code)
-        parent = existing.get(parent_code)
-        if parent is None:  # a buurt whose wijk is not in the file: register the wijk by code
-            parent = existing[parent_code] = Area.objects.create(
-                layout=layout, level=Level.WIJK, code=parent_code, name=parent_code, parent=gemeente)
-        area = existing.get(code)
-        if area is None:
-            existing[code] = Area.objects.create(layout=layout, level=level, code=code, name=name, parent=parent)
-        elif area.name != name and name:
-            area.name = name
-            area.save(update_fields=["name"])
+    renamed = []
+    for level in (Level.WIJK, Level.BUURT):  # wijken first: they are the buurten's parents
+        new = []
+        for code, name in regions:
+            if level_of_code(code) != level:
+                continue
+            area = existing.get(code)
+            if area is not None:
+                if name and area.name != name:
+                    area.name = name
+                    renamed.append(area)
+                continue
+            parent_code = municipality_code if level == Level.WIJK else wijk_code_of(code)
+            if parent_code not in existing:  # a buurt whose wijk is not in the file: register the wijk by code
+                existing[parent_code] = Area.objects.create(
+                    layout=layout, level=Level.WIJK, code=parent_code, name=parent_code, parent=gemeente)
+            existing[code] = Area(layout=layout, level=level, code=code, name=name, parent=existing[parent_code])
+            new.append(existing[code])
+        Area.objects.bulk_create(new, batch_size=2000)
+    Area.objects.bulk_update(renamed, ["name"], batch_size=2000)
     layout_apply_gebieden(layout=layout)
     return layout
 

@@ -19,11 +19,13 @@ from django.utils import timezone
 
 from wijksturing.areas.models import Area, Layout, Level
 from wijksturing.core import aggregation
+from wijksturing.monitor.bulk import observations_insert
 from wijksturing.monitor.indexing import index_recompute, similarity_recompute
 from wijksturing.monitor.models import ImportRun, ImportStatus, Indicator, Observation, Origin
 
 IMPORTED, DERIVED, AGGREGATED = 0, 1, 2
 ORIGINS = {DERIVED: Origin.DERIVED, AGGREGATED: Origin.AGGREGATED}
+SOURCES = {DERIVED: "wijksturing: afgeleid", AGGREGATED: "wijksturing: opgeteld uit kleinere gebieden"}
 
 
 class Catalogue:
@@ -126,6 +128,7 @@ def layout_recompute(*, layout: Layout, cat: Catalogue) -> int:
                 values[row[area_id], cat.col[indicator_id]] = value
         matrices[year] = values
     created, changed = [], []
+    today = timezone.now().date()
     # newest year first, so that a year's fallback (the next year) is already complete
     for year, items in sorted(by_year.items(), reverse=True):
         values = matrices[year]
@@ -145,14 +148,12 @@ def layout_recompute(*, layout: Layout, cat: Catalogue) -> int:
             if np.isnan(den) and den_col >= 0 and fallback is not None:
                 den = fallback[r, den_col]
             ratio_like = den_col >= 0 and not np.isnan(den)
-            created.append(Observation(
-                indicator_id=int(cat.ids[c]), area_id=areas[r][0], year=year, value=float(values[r, c]),
-                numerator=float(values[r, c] * den / cat.scale[c]) if ratio_like else None,
-                denominator=float(den) if ratio_like else None,
-                origin=ORIGINS[int(origin[r, c])], suppressed=bool(suppressed[r, c]),
-                source="wijksturing: " + ("afgeleid" if origin[r, c] == DERIVED else "opgeteld uit kleinere gebieden"),
-                source_date=timezone.now().date()))
-    Observation.objects.bulk_create(created, batch_size=5000)
+            created.append((
+                int(cat.ids[c]), areas[r][0], year, float(values[r, c]),
+                float(values[r, c] * den / cat.scale[c]) if ratio_like else None,
+                float(den) if ratio_like else None,
+                ORIGINS[int(origin[r, c])].value, bool(suppressed[r, c]), SOURCES[int(origin[r, c])], today, None))
+    observations_insert(created)
     Observation.objects.bulk_update(changed, ["suppressed"], batch_size=5000)
     return len(created)
 

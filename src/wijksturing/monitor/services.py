@@ -17,7 +17,8 @@ from wijksturing.areas.models import Area
 from wijksturing.areas.selectors import layout_for_year
 from wijksturing.areas.services import layout_register, level_of_code, municipality_code_of
 from wijksturing.monitor.catalogue import catalogue_load  # noqa: F401  (re-exported service)
-from wijksturing.monitor.importers.base import MonitorImportError, chunks, parse_number, read_table
+from wijksturing.monitor.bulk import observations_insert
+from wijksturing.monitor.importers.base import MonitorImportError, parse_number, read_table
 from wijksturing.monitor.importers.formats import Record, column_map, detect, records
 from wijksturing.monitor.models import ImportRun, ImportStatus, Indicator, Observation, Origin
 from wijksturing.monitor.recompute import recompute  # noqa: F401  (re-exported service)
@@ -106,14 +107,11 @@ def _write(parsed, *, fmt, table_name, source, factors, run, progress, municipal
             for code, value in values.items():
                 if value is not None:
                     value *= factors.get(code, 1.0)
-                new.append(Observation(indicator_id=indicators[code], area_id=area_id, year=year, value=value,
-                                       origin=Origin.IMPORTED, source=source, source_date=today, import_run=run))
+                new.append((indicators[code], area_id, year, value, None, None, Origin.IMPORTED.value, False,
+                            source, today, run.pk))
         Observation.objects.filter(area__layout=layout, year=year,
-                                   indicator_id__in={o.indicator_id for o in new},
-                                   area_id__in={o.area_id for o in new}).delete()
-        for batch in chunks(new, 5000):
-            Observation.objects.bulk_create(batch)
-            written += len(batch)
+                                   indicator_id__in={o[0] for o in new}, area_id__in={o[1] for o in new}).delete()
+        written += observations_insert(new)
         done += len(items)
         if progress:
             progress(done / total)
