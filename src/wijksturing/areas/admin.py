@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from wijksturing.accounts.services import audit_log
+from wijksturing.areas.services import layout_apply_gebieden
 from wijksturing.areas.models import Area, GebiedDefinition, Layout, Municipality, TeamContact
 
 
@@ -23,8 +25,17 @@ class AreaAdmin(admin.ModelAdmin):
 
 @admin.register(GebiedDefinition)
 class GebiedDefinitionAdmin(admin.ModelAdmin):
+    """Editing a gebied re-applies the grouping to every layout of the municipality."""
+
     list_display = ("municipality", "code", "name")
     list_filter = ("municipality",)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        for layout in obj.municipality.layouts.all():
+            layout_apply_gebieden(layout=layout)
+        audit_log(user=request.user, action="gebied_change", obj=obj, municipality_code=obj.municipality.code,
+                  changes={"code": obj.code, "wijken": obj.wijk_codes})
 
 
 @admin.register(TeamContact)
