@@ -124,13 +124,16 @@ def ballot_cast(*, rnd: Round, choices: Mapping[int, int], code: str = "", user=
 
 
 @transaction.atomic
-def paper_ballot_enter(*, rnd: Round, choices: Mapping[int, int], by, buurt_code: str = "") -> Ballot:
+def paper_ballot_enter(*, rnd: Round, choices: Mapping[int, int], by, buurt_code: str = "", paper_ref: str = "") -> Ballot:
     """Staff member A types in a paper ballot; it counts only after B checks it."""
     if rnd.phase not in (Phase.VOTING, Phase.COUNTING):
         raise ValidationError(_("Paper ballots can be entered during voting and counting only."))
     values = ballot_validate(rnd=rnd, choices=choices)
     ballot = _write_ballot(rnd=rnd, values=values, channel=Channel.PAPER, buurt_code=buurt_code,
                            status=BallotStatus.ENTERED, entered_by=by)
+    if paper_ref:
+        ballot.paper_ref = paper_ref.strip()[:20]
+        ballot.save(update_fields=["paper_ref"])
     audit_log(user=by, action="pb_paper_enter", obj=ballot, municipality_code=rnd.municipality.code, changes={"round": rnd.pk})
     return ballot
 

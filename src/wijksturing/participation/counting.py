@@ -169,3 +169,10 @@ def round_count(*, rnd: Round, by=None) -> Result:
 def _votes(value) -> str:
     value = Fraction(value)
     return str(value.numerator) if value.denominator == 1 else str(to_decimal(value))
+
+
+def money_text(value, lang: str = "nl") -> str:
+    """An amount as residents read it: ``€ 1.234,50`` (Dutch) or ``€ 1,234.50`` (English)."""
+    from wijksturing.core.pb.explain import money
+
+    return money(to_fraction(value), "en" if (lang or "nl").startswith("en") else "nl")

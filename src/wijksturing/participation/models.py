@@ -192,6 +192,8 @@ class Ballot(models.Model):
     status = models.CharField(max_length=10, choices=BallotStatus.choices, default=BallotStatus.CONFIRMED)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    paper_ref = models.CharField(_("number on the paper ballot"), max_length=20, blank=True,
+                                 help_text=_("Lets the checker find the sheet; says nothing about the voter."))
     pb_voter_id = models.CharField(max_length=40, blank=True, help_text="Opaque voter id from an imported .pb file.")
 
 

@@ -18,3 +18,8 @@ def team(arnhem):
         "b": make_user("team_b", role=Role.AREA_TEAM, gebied="W1", municipality=arnhem),
         "other": make_user("team_w2", role=Role.AREA_TEAM, gebied="W2", municipality=arnhem),
     }
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -39,8 +39,7 @@ def vote_randomly(rnd, n, *, seed=1):
 @pytest.mark.parametrize("ballot_type,extra", [
     ("approval", {}), ("points", {"points_per_voter": 9}), ("ranking", {"max_choices": 3}), ("knapsack", {}),
 ])
-@pytest.mark.parametrize("rule", core.RULES)
-def test_adapter_equals_core(arnhem, ballot_type, extra, rule):
+def test_adapter_equals_core(arnhem, ballot_type, extra):
     rnd = make_round(ballot_type=ballot_type, proposals=PROJECTS, budget=12000, **extra)
     cast = vote_randomly(rnd, 15)
     by_pk = {p.pk: p for p in rnd.proposals.all()}
@@ -58,7 +57,8 @@ def test_adapter_equals_core(arnhem, ballot_type, extra, rule):
     vote_type = {"approval": "approval", "knapsack": "approval", "points": "cumulative", "ranking": "ordinal"}[ballot_type]
     election = core.Election(budget=12000, vote_type=vote_type, ballots=ballots,
                              projects=[core.Project(id=p.project_id, cost=int(p.cost), name=p.title) for p in by_pk.values()])
-    assert round_outcome(rnd=rnd, rule=rule).selected == core.count(election, rule).selected
+    for rule in core.RULES:
+        assert round_outcome(rnd=rnd, rule=rule).selected == core.count(election, rule).selected, rule
 
 
 def test_paper_weight_and_caps_reach_the_core(arnhem, team):

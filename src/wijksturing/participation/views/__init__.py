@@ -1,0 +1,1 @@
+"""Pages of the buurtbegroting: :mod:`.public` for residents, :mod:`.staff` for the area team."""
