@@ -73,7 +73,6 @@ class TransitionForm(forms.Form):
 
 class AssignForm(forms.Form):
     team = forms.ChoiceField(label=_("Assign to team"))
-    signals = forms.MultipleChoiceField(required=False, widget=forms.MultipleHiddenInput)
 
     def __init__(self, *args, municipality_code: str, **kwargs):
         super().__init__(*args, **kwargs)
