@@ -3,7 +3,7 @@ from rest_framework import serializers
 from wijksturing.budgets.models import Initiative
 
 
-class BalanceSerializer(serializers.Serializer):
+class BudgetBalanceSerializer(serializers.Serializer):
     budget = serializers.DecimalField(max_digits=14, decimal_places=2)
     committed = serializers.DecimalField(max_digits=14, decimal_places=2)
     spent = serializers.DecimalField(max_digits=14, decimal_places=2)
@@ -12,18 +12,18 @@ class BalanceSerializer(serializers.Serializer):
     warnings = serializers.ListField(child=serializers.CharField())
 
 
-class BudgetLineSerializer(serializers.Serializer):
+class BudgetDomainSerializer(serializers.Serializer):
     domain = serializers.CharField(source="line.domain")
     illustrative = serializers.BooleanField(source="line.illustrative")
-    balance = BalanceSerializer()
+    balance = BudgetBalanceSerializer()
 
 
 class BudgetSerializer(serializers.Serializer):
     municipality = serializers.CharField()
     gebied = serializers.CharField()
     year = serializers.IntegerField()
-    lines = BudgetLineSerializer(many=True)
-    total = BalanceSerializer()
+    lines = BudgetDomainSerializer(many=True)
+    total = BudgetBalanceSerializer()
 
 
 class InitiativeSerializer(serializers.ModelSerializer):

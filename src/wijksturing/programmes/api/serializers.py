@@ -3,8 +3,8 @@ from rest_framework import serializers
 from wijksturing.programmes.models import Agenda, Effort, Goal, Measure, Programme, Result, Review, Theme
 
 
-class ProgressSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=["on_track", "at_risk", "behind", "unknown"])
+class ProgrammeProgressSerializer(serializers.Serializer):
+    status = serializers.CharField(help_text="on_track, at_risk, behind or unknown")
     source = serializers.CharField(help_text="indicator, recorded, rollup, or empty when unknown")
     explanation = serializers.CharField()
 
@@ -17,9 +17,9 @@ class AgendaSerializer(serializers.ModelSerializer):
         fields = ["code", "name", "description", "municipality"]
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class GoalMeasureSerializer(serializers.ModelSerializer):
     indicator = serializers.CharField(source="indicator.code")
-    progress = ProgressSerializer()
+    progress = ProgrammeProgressSerializer()
     series = serializers.ListField(child=serializers.ListField(), help_text="[[year, value]] (public figures)")
 
     class Meta:
@@ -28,22 +28,22 @@ class MeasureSerializer(serializers.ModelSerializer):
                   "target_year", "rationale", "progress", "series"]
 
 
-class ReviewSerializer(serializers.ModelSerializer):
+class ResultReviewSerializer(serializers.ModelSerializer):
     class Meta:
         model = Review
         fields = ["year", "achieved", "account"]
 
 
-class EffortSerializer(serializers.ModelSerializer):
+class ProgrammeEffortSerializer(serializers.ModelSerializer):
     class Meta:
         model = Effort
         fields = ["id", "title", "owner", "partners", "start_year", "end_year", "status", "recorded_status"]
 
 
-class ResultSerializer(serializers.ModelSerializer):
-    progress = ProgressSerializer()
-    reviews = ReviewSerializer(many=True)
-    efforts = EffortSerializer(many=True, source="effort_list")
+class IntendedResultSerializer(serializers.ModelSerializer):
+    progress = ProgrammeProgressSerializer()
+    reviews = ResultReviewSerializer(many=True)
+    efforts = ProgrammeEffortSerializer(many=True, source="effort_list")
 
     class Meta:
         model = Result
@@ -52,9 +52,9 @@ class ResultSerializer(serializers.ModelSerializer):
 
 class GoalSerializer(serializers.ModelSerializer):
     agendas = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    progress = ProgressSerializer()
-    measures = MeasureSerializer(many=True, source="measure_list")
-    results = ResultSerializer(many=True, source="result_list")
+    progress = ProgrammeProgressSerializer()
+    measures = GoalMeasureSerializer(many=True, source="measure_list")
+    results = IntendedResultSerializer(many=True, source="result_list")
     programme = serializers.IntegerField(source="theme.programme_id")
 
     class Meta:
@@ -63,9 +63,9 @@ class GoalSerializer(serializers.ModelSerializer):
                   "recorded_status", "weight", "progress", "measures", "results"]
 
 
-class ThemeSerializer(serializers.ModelSerializer):
+class ProgrammeThemeSerializer(serializers.ModelSerializer):
     agendas = serializers.SerializerMethodField()
-    progress = ProgressSerializer()
+    progress = ProgrammeProgressSerializer()
     goals = GoalSerializer(many=True, source="goal_list")
 
     class Meta:
@@ -85,8 +85,8 @@ class ProgrammeListSerializer(serializers.ModelSerializer):
 
 
 class ProgrammeSerializer(ProgrammeListSerializer):
-    progress = ProgressSerializer()
-    themes = ThemeSerializer(many=True, source="theme_list")
+    progress = ProgrammeProgressSerializer()
+    themes = ProgrammeThemeSerializer(many=True, source="theme_list")
 
     class Meta(ProgrammeListSerializer.Meta):
         fields = ProgrammeListSerializer.Meta.fields + ["summary", "progress", "themes"]
