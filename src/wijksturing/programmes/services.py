@@ -152,12 +152,17 @@ def theme_link_agenda(*, user, theme: Theme, agenda: Agenda, note: str = "") -> 
 
 
 def measure_fill_baseline(*, measure: Measure) -> Measure:
-    """Fill an empty baseline value from the monitor (public figure of the baseline year)."""
+    """Fill an empty baseline value from the monitor (public figure of the baseline year).
+    Raises ValidationError naming ``area_code`` when the area does not exist."""
+    from wijksturing.areas.models import Area
     from wijksturing.monitor import selectors as monitor
     from wijksturing.programmes.progress import measure_area
 
-    if measure.baseline_value is None:
+    try:
         area = measure_area(measure=measure, municipality_code=measure.goal.theme.programme.municipality.code)
+    except Area.DoesNotExist as exc:
+        raise ValidationError({"area_code": f"no area {measure.area_code!r} in this municipality"}) from exc
+    if measure.baseline_value is None:
         value = monitor.observation_value(area=area, indicator_code=measure.indicator.code, year=measure.baseline_year)
         measure.baseline_value = getattr(value, "value", value)
     return measure

@@ -129,12 +129,13 @@ def measure_add(request, pk: int):
     form = MeasureForm(request.POST or None, initial={"area_code": programme.area_code})
     if request.method == "POST" and form.is_valid():
         measure = Measure(goal=goal, **form.cleaned_data)
-        services.measure_fill_baseline(measure=measure)
-        fields = {f: getattr(measure, f) for f in form.cleaned_data}
         try:
+            services.measure_fill_baseline(measure=measure)
+            fields = {f: getattr(measure, f) for f in form.cleaned_data}
             services.object_create(user=request.user, model=Measure, goal=goal, **fields)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
         else:
             return redirect("programmes:goal", pk=goal.pk)
     return render(request, "programmes/measure_form.html", {"goal": goal, "form": form, "programme": programme,

@@ -97,3 +97,19 @@ def test_review_per_year_keeps_earlier_years(client):
     assert [(r.year, r.achieved) for r in result.reviews.order_by("year")] == [(2024, "partly"), (2025, "no")]
     change = ChangeRecord.objects.filter(object_type="Review", action="update").get()
     assert change.changes["achieved"] == ["yes", "no"]
+
+
+def test_add_measure_fills_the_baseline_from_the_monitor(client):
+    t = f.tree()
+    ind = f.indicator()
+    f.observe("W1", ind, {2021: 123.4})
+    client.force_login(f.area_team())
+    url = f"/doel/{t['goal'].pk}/indicator-toevoegen/"
+    data = {"indicator": ind.pk, "area_code": "W1", "baseline_year": 2021, "baseline_value": "", "target_value": "100",
+            "target_year": 2030, "rationale": "Test"}
+    assert client.post(url, data).status_code == 302
+    assert t["goal"].measures.get().baseline_value == 123.4
+    response = client.post(url, dict(data, area_code="W9"))
+    assert response.status_code == 200 and "W9" in response.content.decode()
+    response = client.post(url, dict(data, target_year=2020))
+    assert response.status_code == 200 and t["goal"].measures.count() == 1
