@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,7 +44,9 @@ def normalise_postcode(value: str) -> str | None:
 
 
 def locatieserver_url() -> str:
-    return getattr(settings, "WIJKSTURING_LOCATIESERVER_URL", PDOK_URL)
+    """The setting WIJKSTURING_LOCATIESERVER_URL, else the environment variable of that name
+    (until the setting exists), else PDOK's public service."""
+    return getattr(settings, "WIJKSTURING_LOCATIESERVER_URL", None) or os.environ.get("WIJKSTURING_LOCATIESERVER_URL") or PDOK_URL
 
 
 def address_dir() -> Path:
