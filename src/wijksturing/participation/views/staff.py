@@ -38,7 +38,8 @@ def _area_choices(user) -> list[tuple[str, str]]:
         if allowed == set():
             continue
         if allowed is None:
-            choices.append((f"{m.code}|{m.code}", f"{m.name} ({_('whole municipality')})"))
+            label = _("whole municipality")
+            choices.append((f"{m.code}|{m.code}", f"{m.name} ({label})"))
         for gebied in area_list(municipality_code=m.code, level="gebied"):
             if allowed is None or gebied.code in allowed:
                 choices.append((f"{m.code}|{gebied.code}", f"{m.name}: {gebied.name}"))
