@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from wijksturing.programmes.models import Achieved, Agenda, Goal, Measure, ProgressStatus
+from wijksturing.programmes.models import Achieved, Agenda, Effort, Goal, Measure, ProgressStatus
 
 
 class GoalForm(forms.ModelForm):
@@ -45,3 +45,9 @@ class MeasureForm(forms.ModelForm):
         if data.get("baseline_year") and data.get("target_year") and data["target_year"] <= data["baseline_year"]:
             self.add_error("target_year", _("The deadline must be after the baseline year."))
         return data
+
+
+class EffortForm(forms.ModelForm):
+    class Meta:
+        model = Effort
+        fields = ["title", "owner", "partners", "start_year", "end_year", "status", "recorded_status", "weight"]

@@ -14,4 +14,6 @@ urlpatterns = [
     path("doel/<int:pk>/bewerken/", views.goal_edit, name="goal-edit"),
     path("doel/<int:pk>/indicator-toevoegen/", views.measure_add, name="measure-add"),
     path("resultaat/<int:pk>/bewerken/", views.result_edit, name="result-edit"),
+    path("resultaat/<int:result_pk>/inspanning/", views.effort_edit, name="effort-add"),
+    path("resultaat/<int:result_pk>/inspanning/<int:pk>/", views.effort_edit, name="effort-edit"),
 ]

@@ -17,8 +17,8 @@ from django.views.decorators.http import require_POST
 from wijksturing.programmes import selectors, services
 from wijksturing.programmes.charts import line_chart
 from wijksturing.programmes.exports import CONTENT_TYPES, export_programme
-from wijksturing.programmes.forms import GoalForm, MeasureForm, ResultReviewForm
-from wijksturing.programmes.models import Goal, Measure, Programme, Result
+from wijksturing.programmes.forms import EffortForm, GoalForm, MeasureForm, ResultReviewForm
+from wijksturing.programmes.models import Effort, Goal, Measure, Programme, Result
 from wijksturing.programmes.progress import annotate_goal, annotate_programme
 
 
@@ -159,6 +159,31 @@ def result_edit(request, pk: int):
     reviews = selectors.reviews_of_result(result_id=result.pk)
     return render(request, "programmes/result_edit.html", {"result": result, "form": form, "reviews": reviews,
                                                             "programme": programme, "municipality": programme.municipality})
+
+
+@login_required
+def effort_edit(request, result_pk: int, pk: int | None = None):
+    """Add an effort to an intended result, or change one (owner, partners, planning, status)."""
+    result = get_object_or_404(Result.objects.select_related("goal__theme__programme__municipality"), pk=result_pk)
+    programme = result.goal.theme.programme
+    _editable(request, programme)
+    effort = get_object_or_404(Effort, pk=pk, result=result) if pk else None
+    form = EffortForm(request.POST or None, instance=Effort.objects.get(pk=pk) if pk else None)
+    if request.method == "POST" and form.is_valid():
+        data = {f: form.cleaned_data[f] for f in form.Meta.fields}
+        try:
+            if effort is None:
+                services.object_create(user=request.user, model=Effort, result=result, **data)
+            else:
+                services.object_update(user=request.user, obj=effort, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("programmes:goal", pk=result.goal_id)
+    return render(request, "programmes/measure_form.html", {
+        "goal": result.goal, "form": form, "programme": programme, "municipality": programme.municipality,
+        "heading": _("Change effort") if effort else _("Add an effort"),
+    })
 
 
 @login_required

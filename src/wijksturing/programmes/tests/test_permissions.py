@@ -113,3 +113,19 @@ def test_add_measure_fills_the_baseline_from_the_monitor(client):
     assert response.status_code == 200 and "W9" in response.content.decode()
     response = client.post(url, dict(data, target_year=2020))
     assert response.status_code == 200 and t["goal"].measures.count() == 1
+
+
+def test_team_adds_and_changes_an_effort_with_history(client):
+    t = f.tree()
+    other = f.tree("W2")
+    client.force_login(f.area_team())
+    result = t["results"][0]
+    data = {"title": "Buurtpreventie", "owner": "Team W1", "partners": "Politie", "start_year": 2024, "end_year": 2026,
+            "status": "planned", "recorded_status": "", "weight": "1"}
+    assert client.post(f"/resultaat/{result.pk}/inspanning/", data).status_code == 302
+    effort = result.efforts.get()
+    assert client.post(f"/resultaat/{result.pk}/inspanning/{effort.pk}/", dict(data, status="running")).status_code == 302
+    effort.refresh_from_db()
+    assert effort.status == "running"
+    assert ChangeRecord.objects.filter(object_type="Effort", action="update").get().changes["status"] == ["planned", "running"]
+    assert client.post(f"/resultaat/{other['results'][0].pk}/inspanning/", data).status_code == 403
