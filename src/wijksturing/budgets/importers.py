@@ -62,7 +62,7 @@ def import_entries(*, municipality, data: bytes | str, filename: str, user=None)
     summary = ImportSummary()
     with transaction.atomic():
         for number, row in enumerate(reader, start=2):
-            def fail(column: str, message: str):
+            def fail(column: str, message: str, number: int = number):
                 raise BudgetImportError(filename, number, column, message)
 
             gebied = (row["gebied"] or "").strip()

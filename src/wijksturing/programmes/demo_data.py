@@ -87,9 +87,9 @@ CSA = {
             ),
             "agendas": [
                 ("doorbraak-naar-werk",
-                 "Voorkomen uitkeringsafhankelijkheid; perspectief om voor eigen inkomen te zorgen; passend aanbod op het "
-                 "zoveel mogelijk werkfit maken; op wijkniveau algemene voorzieningen richten op preventie van schulden, "
-                 "armoede (bij kinderen) en het wegnemen van belemmeringen voor participatie."),
+                 ("Voorkomen uitkeringsafhankelijkheid; perspectief om voor eigen inkomen te zorgen; passend aanbod op het "
+                  "zoveel mogelijk werkfit maken; op wijkniveau algemene voorzieningen richten op preventie van schulden, "
+                  "armoede (bij kinderen) en het wegnemen van belemmeringen voor participatie.")),
                 ("zorg-dichterbij", "Vermindering van schuldenproblematiek door vroegsignalering en inzet van passende ondersteuning."),
             ],
             "goal": {
@@ -200,9 +200,9 @@ SOCIAL_QUALITY = {
                 "for_whom": "Bewoners die overlast ervaren, en bewoners met zorg op adresniveau", "owner": "Gemeente Arnhem",
                 "result": "Sociale veiligheid bestendigd of verbeterd; OZO stadsbreed ingezet.",
                 "review": ("yes",
-                           "De OZO (Overleg Zorg- en Overlast) is inmiddels goed gepositioneerd binnen de gemeente Arnhem. Alle "
+                           ("De OZO (Overleg Zorg- en Overlast) is inmiddels goed gepositioneerd binnen de gemeente Arnhem. Alle "
                            "betrokken partijen zijn zeer te spreken over de werkwijze en uitkomsten van de OZO aanpak. Het is een "
-                           "zeer goed instrument gebleken tegen overlast op adresniveau."),
+                           "zeer goed instrument gebleken tegen overlast op adresniveau.")),
                 "measures": [{"indicator": "g_misd_1000", "area_code": "GM0202", "baseline_year": 2023, "change": 0.0,
                               "target_year": 2030,
                               "rationale": "Geregistreerde misdrijven per 1.000 inwoners voor heel Arnhem; 'bestendiging' = niet hoger dan in 2023. Eerste jaar in de monitor is 2023: voortgang onbekend tot er een later jaar is."}],
@@ -212,9 +212,9 @@ SOCIAL_QUALITY = {
                 "for_whom": "Alle bewoners van Arnhem", "owner": "Gemeente Arnhem",
                 "result": "Bewoners werken zelf aan de kwaliteit van hun woon- en leefomgeving.",
                 "review": ("partly",
-                           "De motie \"instellen buurtrechten/buurtwet\" is aangenomen. In het nieuwe programma 'Van Wijken "
+                           ("De motie \"instellen buurtrechten/buurtwet\" is aangenomen. In het nieuwe programma 'Van Wijken "
                            "weten' is de opgave 'versterken participatie en zelforganiserend vermogen van inwoners' opgenomen. "
-                           "In 2016 zal een uitvoeringsplan worden opgesteld."),
+                           "In 2016 zal een uitvoeringsplan worden opgesteld.")),
                 "measures": [{"indicator": "p_leegsw", "area_code": "GM0202", "baseline_year": 2020, "change": 0.0,
                               "target_year": 2026,
                               "rationale": "Leegstand van woningen (CBS KWB) hoort bij de woonkwaliteit in de Leefbaarometer; het enige woon-cijfer met een reeks (2020-2025) in de demo. Doel: niet hoger dan in 2020."}],
@@ -224,9 +224,9 @@ SOCIAL_QUALITY = {
                 "for_whom": "Inwoners met een zorgvraag", "owner": "Gemeente Arnhem",
                 "result": "Zorg dicht bij de burger georganiseerd via de wijkaanpak.",
                 "review": ("partly",
-                           "Vanuit het programma 'Van Wijken weten' is een doorontwikkeling in gang gezet van de wijkteams "
+                           ("Vanuit het programma 'Van Wijken weten' is een doorontwikkeling in gang gezet van de wijkteams "
                            "leefomgeving. Medewerkers worden in de wijk (en dus dicht bij de inwoners) gepositioneerd. Ook de "
-                           "transities in het sociale domein worden langs deze lijn neergezet."),
+                           "transities in het sociale domein worden langs deze lijn neergezet.")),
                 "measures": [],
             },
         ],

@@ -11,7 +11,16 @@ from django.db import models, transaction
 
 from wijksturing.accounts.services import audit_log
 from wijksturing.programmes.models import (
-    Agenda, ChangeRecord, Effort, Goal, Measure, Programme, Result, Review, Theme, ThemeAgenda,
+    Agenda,
+    ChangeRecord,
+    Effort,
+    Goal,
+    Measure,
+    Programme,
+    Result,
+    Review,
+    Theme,
+    ThemeAgenda,
 )
 from wijksturing.programmes.selectors import programme_can_edit
 

@@ -49,8 +49,8 @@ def programme_list(request, municipality_code: str):
     programmes = selectors.programme_list(user=request.user, municipality_code=municipality_code.upper())
     agendas = selectors.agenda_list(municipality_code=municipality_code.upper())
     rows = [(p, area_name(p.municipality.code, p.area_code)) for p in programmes]
-    from wijksturing.areas.selectors import municipality_get
     from wijksturing.areas.models import Municipality
+    from wijksturing.areas.selectors import municipality_get
 
     try:
         municipality = municipality_get(code=municipality_code)

@@ -36,22 +36,22 @@ def test_overview_per_domain_with_over_commitment():
 def test_entry_validation_names_the_field():
     line = _line()
     with pytest.raises(ValidationError) as err:
-        services.entry_add(user=None, line=line, kind="loan", amount=Decimal("1"), entry_date=date(2025, 1, 1), description="x")
+        services.entry_add(user=None, line=line, kind="loan", amount=Decimal(1), entry_date=date(2025, 1, 1), description="x")
     assert "kind" in err.value.message_dict
     with pytest.raises(ValidationError) as err:
-        services.entry_add(user=None, line=line, kind="spending", amount=Decimal("-1"), entry_date=date(2025, 1, 1), description="x")
+        services.entry_add(user=None, line=line, kind="spending", amount=Decimal(-1), entry_date=date(2025, 1, 1), description="x")
     assert "amount" in err.value.message_dict
 
 
 def test_area_team_changes_only_its_own_budget():
     w1, w2 = _line(gebied="W1"), _line(gebied="W2")
     team = f.area_team()
-    services.entry_add(user=team, line=w1, kind="commitment", amount=Decimal("1"), entry_date=date(2025, 1, 1), description="x")
+    services.entry_add(user=team, line=w1, kind="commitment", amount=Decimal(1), entry_date=date(2025, 1, 1), description="x")
     with pytest.raises(PermissionDenied):
-        services.entry_add(user=team, line=w2, kind="commitment", amount=Decimal("1"), entry_date=date(2025, 1, 1), description="x")
+        services.entry_add(user=team, line=w2, kind="commitment", amount=Decimal(1), entry_date=date(2025, 1, 1), description="x")
     with pytest.raises(PermissionDenied):
         services.budget_line_set(user=f.user("raad", Role.COUNCIL), municipality=f.municipality(), gebied_code="W1",
-                                 year=2025, domain="green", amount=Decimal("1"))
+                                 year=2025, domain="green", amount=Decimal(1))
 
 
 CSV = """gebied;year;domain;kind;amount;date;description;reference

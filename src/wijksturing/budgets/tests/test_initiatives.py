@@ -63,7 +63,7 @@ def test_refused_transitions(path, refused):
         services.initiative_transition(user=None, initiative=initiative, to=step, decision_reason="reden")
     with pytest.raises(TransitionError) as err:
         services.initiative_transition(user=None, initiative=initiative, to=refused, decision_reason="reden",
-                                       amount_granted=Decimal("1"), account="x")
+                                       amount_granted=Decimal(1), account="x")
     assert err.value.field == "status"
     initiative.refresh_from_db()
     assert initiative.status == (path[-1] if path else S.SUBMITTED)

@@ -1,6 +1,15 @@
 from rest_framework import serializers
 
-from wijksturing.programmes.models import Agenda, Effort, Goal, Measure, Programme, Result, Review, Theme
+from wijksturing.programmes.models import (
+    Agenda,
+    Effort,
+    Goal,
+    Measure,
+    Programme,
+    Result,
+    Review,
+    Theme,
+)
 
 
 class ProgrammeProgressSerializer(serializers.Serializer):

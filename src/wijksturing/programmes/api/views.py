@@ -2,7 +2,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 
 from wijksturing.programmes import selectors
-from wijksturing.programmes.api.serializers import AgendaSerializer, GoalSerializer, ProgrammeListSerializer, ProgrammeSerializer
+from wijksturing.programmes.api.serializers import (
+    AgendaSerializer,
+    GoalSerializer,
+    ProgrammeListSerializer,
+    ProgrammeSerializer,
+)
 from wijksturing.programmes.models import Agenda, Goal
 from wijksturing.programmes.progress import annotate_goal, annotate_programme
 
