@@ -87,6 +87,16 @@ def ballot_validate(*, rnd: Round, choices: Mapping[int, int]) -> dict[Proposal,
     return {proposals[pk]: v for pk, v in choices.items()}
 
 
+def code_check(*, rnd: Round, code: str) -> None:
+    """Raise the voter-facing error when ``code`` cannot vote in ``rnd`` (unknown or used);
+    used to warn before the confirmation step. Casting checks again, atomically."""
+    vc = VotingCode.objects.filter(round=rnd, code_hash=code_hash(round_id=rnd.pk, code=code)).first()
+    if vc is None:
+        raise ValidationError({"code": _("This voting code is not valid for this round.")})
+    if vc.used:
+        raise ValidationError({"code": _("This voting code has already been used.")})
+
+
 def _write_ballot(*, rnd: Round, values: dict[Proposal, int], channel: str, buurt_code: str,
                   status: str = BallotStatus.CONFIRMED, entered_by=None) -> Ballot:
     ballot = Ballot.objects.create(round=rnd, channel=channel, buurt_code=buurt_code, status=status, entered_by=entered_by)

@@ -84,7 +84,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     code, use_login = data.get("code", "").strip(), data.get("how") == "login"
     try:
         choices = ballot_from_post(data=data, proposals=proposals, ballot_type=rnd.ballot_type)
-        from wijksturing.participation.ballots import ballot_validate
+        from wijksturing.participation.ballots import ballot_validate, code_check
 
         values = ballot_validate(rnd=rnd, choices=choices)
         if use_login and not request.user.is_authenticated:
@@ -93,6 +93,8 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
             raise ValidationError({"code": _("Enter the voting code from your letter.")})
         if use_login and (rnd.residents_only or rnd.min_age) and not data.get("eligible"):
             raise ValidationError({"eligible": _("Confirm that you may vote in this round.")})
+        if not use_login:
+            code_check(rnd=rnd, code=code)
         if "confirm" in data:
             services.ballot_cast(rnd=rnd, choices=choices, code="" if use_login else code,
                                  user=request.user if use_login else None, buurt_code=data.get("buurt", "")[:20])
