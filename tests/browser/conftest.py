@@ -135,7 +135,7 @@ def login():
         page.goto("/accounts/inloggen/")
         page.fill("input[name=username]", username)
         page.fill("input[name=password]", password)
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")
         page.wait_for_load_state()
 
     return do_login
