@@ -23,3 +23,12 @@ def team(arnhem):
 @pytest.fixture(autouse=True)
 def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Service messages in the English source language (the pages stay Dutch by default)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -109,3 +109,11 @@ def test_contacts_are_purged_after_retention(arnhem):
     assert services.proposal_contacts_purge() == 0
     assert services.proposal_contacts_purge(older_than_days=-1) == 1
     assert rnd.proposals.get().contact_email == ""
+
+
+def test_dutch_messages(arnhem):
+    from django.utils import translation
+
+    rnd = make_round(phase=Phase.PROPOSALS)
+    with translation.override("nl"), pytest.raises(TransitionError, match="kan niet van"):
+        services.round_transition(rnd=rnd, to_phase=Phase.PUBLISHED)
