@@ -19,7 +19,9 @@ LIST_PARAMS = [
     OpenApiParameter("end_date", str, description="W3C date-time; default now (and start = end − 90 days)."),
     OpenApiParameter("status", str, description="open, closed, or both comma-separated."),
 ]
-ERRORS = {code: OpenApiResponse(schema.ErrorSerializer(many=True), description=text) for code, text in
+ERROR_LIST = {"type": "array", "items": {"type": "object", "required": ["code", "description"], "properties": {
+    "code": {"type": "integer"}, "description": {"type": "string"}}}}
+ERRORS = {code: OpenApiResponse(ERROR_LIST, description=text) for code, text in
           ((400, "Bad request: the description names the parameter."), (403, "Missing or invalid api_key."),
            (404, "Unknown jurisdiction_id, service_code or service_request_id."))}
 TAG = ["open311"]
@@ -48,7 +50,7 @@ REQUESTS = {
                          "application/json": schema.CreateRequestSerializer},
              "responses": {200: schema.CreatedSerializer(many=True), **ERRORS},
              "examples": [OpenApiExample("Pothole", request_only=True, value={
-                 "api_key": "…", "jurisdiction_id": "GM0202", "service_code": "wegdek", "lat": 51.98, "long": 5.91,
+                 "api_key": "…", "jurisdiction_id": "GM0202", "service_code": "onderhoud-straat-fietspad-en-stoep", "lat": 51.98, "long": 5.91,
                  "description": "Gat in de weg"})]},
 }
 DETAIL = {"get": {"summary": "One service request", "parameters": [JURISDICTION],
