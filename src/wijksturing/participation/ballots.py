@@ -20,7 +20,17 @@ from django.utils.translation import gettext as _
 
 from wijksturing.accounts.services import audit_log
 from wijksturing.participation.models import (
-    Ballot, BallotChoice, BallotStatus, BallotType, Channel, LoginVote, Phase, Proposal, Review, Round, VotingCode,
+    Ballot,
+    BallotChoice,
+    BallotStatus,
+    BallotType,
+    Channel,
+    LoginVote,
+    Phase,
+    Proposal,
+    Review,
+    Round,
+    VotingCode,
 )
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to type from paper

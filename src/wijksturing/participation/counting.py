@@ -19,7 +19,15 @@ from django.utils.translation import gettext as _
 from wijksturing.accounts.services import audit_log
 from wijksturing.core import pb as core
 from wijksturing.participation.models import (
-    BallotChoice, BallotStatus, BallotType, Channel, Phase, Proposal, Result, Review, Round,
+    BallotChoice,
+    BallotStatus,
+    BallotType,
+    Channel,
+    Phase,
+    Proposal,
+    Result,
+    Review,
+    Round,
 )
 
 # ballot type -> pabulib/core vote type

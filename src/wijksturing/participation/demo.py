@@ -67,7 +67,7 @@ def _arnhem_rounds(stdout, admin, team) -> None:
     points, buurten = _points_in("W1", len(PROPOSALS))
     rnd = services.round_create(
         municipality_code="GM0202", area_code="W1", by=team, title="Buurtbegroting CSA 2025", period="2025",
-        budget=Decimal("50000"), ballot_type="approval", min_choices=1, max_choices=5, min_age=16,
+        budget=Decimal(50000), ballot_type="approval", min_choices=1, max_choices=5, min_age=16,
         rule="mes-add1", pb_meta={"demo": MARK},
         description="Bewoners van Centrum, Spijkerkwartier en Arnhemse Broek kiezen samen waar € 50.000 aan besteed wordt.")
     for i, (title, cat, cost, text) in enumerate(PROPOSALS):
@@ -93,7 +93,7 @@ def _arnhem_rounds(stdout, admin, team) -> None:
 
     open_round = services.round_create(
         municipality_code="GM0202", area_code="W1", by=team, title="Buurtbegroting CSA 2026 (stemmen open)", period="2026",
-        budget=Decimal("30000"), ballot_type="points", points_per_voter=10, rule="mes-add1", pb_meta={"demo": MARK})
+        budget=Decimal(30000), ballot_type="points", points_per_voter=10, rule="mes-add1", pb_meta={"demo": MARK})
     for i, (title, cat, cost, text) in enumerate(PROPOSALS[:6]):
         lon, lat = points[i] if i < len(points) else (None, None)
         p = services.proposal_submit(rnd=open_round, title=title, description=text, estimated_cost=Decimal(cost),

@@ -17,7 +17,15 @@ from django.db import transaction
 from wijksturing.core import pb as core
 from wijksturing.participation.counting import election_from_round, to_decimal
 from wijksturing.participation.models import (
-    Ballot, BallotChoice, BallotType, Channel, Phase, Proposal, Review, Round, Rule,
+    Ballot,
+    BallotChoice,
+    BallotType,
+    Channel,
+    Phase,
+    Proposal,
+    Review,
+    Round,
+    Rule,
 )
 
 BALLOT_TYPE = {"approval": BallotType.APPROVAL, "choose-1": BallotType.APPROVAL,

@@ -10,7 +10,14 @@ from django.db.models import QuerySet
 from wijksturing.accounts.models import Role
 from wijksturing.accounts.selectors import user_gebied_codes, user_has_role
 from wijksturing.participation.models import (
-    Ballot, BallotStatus, Phase, Proposal, Result, Review, Round, VotingCode,
+    Ballot,
+    BallotStatus,
+    Phase,
+    Proposal,
+    Result,
+    Review,
+    Round,
+    VotingCode,
 )
 
 MANAGER_ROLES = (Role.ADMINISTRATOR, Role.AREA_TEAM)

@@ -14,7 +14,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from wijksturing.accounts.services import audit_log
-from wijksturing.participation.models import BallotStatus, Phase, PhaseChange, Proposal, Review, Round
+from wijksturing.participation.models import (
+    BallotStatus,
+    Phase,
+    PhaseChange,
+    Proposal,
+    Review,
+    Round,
+)
 
 # The state machine: phase -> phases it may move to. "review -> proposals" reopens the call
 # for proposals; "counting -> voting" reopens voting (e.g. when paper ballots still arrive).
@@ -198,11 +205,14 @@ def proposal_contacts_purge(*, older_than_days: int | None = None) -> int:
     return Proposal.objects.filter(round_id__in=ended).exclude(contact_email="").update(contact_email="")
 
 
-from wijksturing.participation.ballots import (  # noqa: E402  (re-exports)
-    ballot_cast, paper_ballot_check, paper_ballot_enter, voting_codes_generate,
+from wijksturing.participation.ballots import (
+    ballot_cast,
+    paper_ballot_check,
+    paper_ballot_enter,
+    voting_codes_generate,
 )
-from wijksturing.participation.counting import round_count  # noqa: E402
-from wijksturing.participation.pabulib import round_export_pb, round_import_pb  # noqa: E402
+from wijksturing.participation.counting import round_count
+from wijksturing.participation.pabulib import round_export_pb, round_import_pb
 
 __all__ = [
     "TRANSITIONS", "TransitionError", "ballot_cast", "paper_ballot_check", "paper_ballot_enter",

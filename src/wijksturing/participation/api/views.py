@@ -2,7 +2,11 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 
-from wijksturing.participation.api.serializers import ProposalSerializer, ResultSerializer, RoundSerializer
+from wijksturing.participation.api.serializers import (
+    ProposalSerializer,
+    ResultSerializer,
+    RoundSerializer,
+)
 from wijksturing.participation.models import Proposal, Result
 from wijksturing.participation.selectors import PUBLIC_RESULT_PHASES, round_list
 

@@ -9,7 +9,7 @@ from wijksturing.accounts.models import Role, User
 from wijksturing.accounts.services import membership_grant
 from wijksturing.areas.models import Area, Layout, Municipality
 from wijksturing.participation import services
-from wijksturing.participation.models import Phase, Review, Round
+from wijksturing.participation.models import Phase, Round
 
 
 def square(lon: float, lat: float, size: float = 0.01) -> dict:

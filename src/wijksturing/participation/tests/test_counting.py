@@ -62,7 +62,7 @@ def test_adapter_equals_core(arnhem, ballot_type, extra):
 
 
 def test_paper_weight_and_caps_reach_the_core(arnhem, team):
-    rnd = make_round(proposals=[("A", 3000), ("B", 3000)], budget=3000, paper_weight=Decimal("2"), rule="greedy")
+    rnd = make_round(proposals=[("A", 3000), ("B", 3000)], budget=3000, paper_weight=Decimal(2), rule="greedy")
     a, b = [p.pk for p in rnd.proposals.order_by("id")]
     for name in ("v1", "v2"):
         services.ballot_cast(rnd=rnd, choices={a: 1}, user=make_user(name))

@@ -62,29 +62,29 @@ def test_phase_history_is_append_only(arnhem):
 def test_proposal_only_while_open_and_review_publishes_reason(arnhem):
     rnd = make_round(phase=Phase.PROPOSALS, proposals=[])
     with pytest.raises(ValidationError) as info:
-        services.proposal_submit(rnd=rnd, title="Te duur", description="", estimated_cost=Decimal("20000"))
+        services.proposal_submit(rnd=rnd, title="Te duur", description="", estimated_cost=Decimal(20000))
     assert "estimated_cost" in info.value.message_dict
-    p = services.proposal_submit(rnd=rnd, title="Bankje", description="Bij de kerk", estimated_cost=Decimal("500"),
+    p = services.proposal_submit(rnd=rnd, title="Bankje", description="Bij de kerk", estimated_cost=Decimal(500),
                                  lon=5.905, lat=51.985, contact_email="a@example.org")
     assert p.project_id == "1"
     with pytest.raises(ValidationError) as info:
         services.proposal_review(proposal=p, feasible=False, reason="  ")
     assert "review_reason" in info.value.message_dict
-    services.proposal_review(proposal=p, feasible=False, reason="Geen plek op de stoep.", final_cost=Decimal("800"))
+    services.proposal_review(proposal=p, feasible=False, reason="Geen plek op de stoep.", final_cost=Decimal(800))
     p.refresh_from_db()
-    assert p.review == Review.NOT_FEASIBLE and p.cost == Decimal("800")
+    assert p.review == Review.NOT_FEASIBLE and p.cost == Decimal(800)
     services.round_transition(rnd=rnd, to_phase=Phase.REVIEW)
     with pytest.raises(ValidationError):
-        services.proposal_submit(rnd=rnd, title="Later", description="", estimated_cost=Decimal("1"))
+        services.proposal_submit(rnd=rnd, title="Later", description="", estimated_cost=Decimal(1))
 
 
 def test_round_validation_names_the_field(arnhem):
     with pytest.raises(ValidationError) as info:
         services.round_create(municipality_code="GM0202", area_code="W1", title="x", period="2025",
-                              budget=Decimal("1000"), ballot_type="points")
+                              budget=Decimal(1000), ballot_type="points")
     assert "points_per_voter" in info.value.message_dict
     with pytest.raises(ValidationError) as info:
-        services.round_create(municipality_code="GM0202", area_code="BU99", title="x", period="2025", budget=Decimal("1"))
+        services.round_create(municipality_code="GM0202", area_code="BU99", title="x", period="2025", budget=Decimal(1))
     assert "area" in info.value.message_dict
 
 
@@ -100,7 +100,7 @@ def test_permissions(arnhem, team):
 
 def test_contacts_are_purged_after_retention(arnhem):
     rnd = make_round(phase=Phase.PROPOSALS, proposals=[])
-    services.proposal_submit(rnd=rnd, title="B", description="", estimated_cost=Decimal("5"), contact_email="x@example.org")
+    services.proposal_submit(rnd=rnd, title="B", description="", estimated_cost=Decimal(5), contact_email="x@example.org")
     services.proposal_review(proposal=rnd.proposals.get(), feasible=True, reason="ok")
     for step in (Phase.REVIEW, Phase.VOTING, Phase.COUNTING):
         services.round_transition(rnd=rnd, to_phase=step)

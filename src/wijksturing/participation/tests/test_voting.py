@@ -5,7 +5,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from wijksturing.participation import services
-from wijksturing.participation.models import Ballot, BallotChoice, BallotStatus, LoginVote, Phase, VotingCode
+from wijksturing.participation.models import (
+    Ballot,
+    BallotChoice,
+    BallotStatus,
+    LoginVote,
+    Phase,
+    VotingCode,
+)
 from wijksturing.participation.tests.factories import make_round, make_user
 
 

@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 
 from wijksturing.participation import selectors, services
 from wijksturing.participation.forms import (
-    CodesForm, ExecutionForm, PhaseForm, ReviewForm, RoundForm, ballot_from_post, ballot_rows,
+    CodesForm,
+    ExecutionForm,
+    PhaseForm,
+    ReviewForm,
+    RoundForm,
+    ballot_from_post,
+    ballot_rows,
 )
 from wijksturing.participation.models import Ballot, Channel, Phase, Proposal, Round
 from wijksturing.participation.views.common import round_buurten
