@@ -24,8 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from wijksturing.core.pb import count, read_pabulib  # noqa: E402
-from wijksturing.core.pb.synthetic import city_election  # noqa: E402
+from wijksturing.core.pb import count, read_pabulib
+from wijksturing.core.pb.synthetic import city_election
 
 RULES = ("greedy", "mes", "mes-add1", "mes-add1-greedy")
 QUICK = os.environ.get("WIJKSTURING_BENCH_QUICK") == "1"
@@ -43,13 +43,16 @@ def _reference():
         import pabutools  # noqa: F401
 
         from wijksturing.core.pb.tests.reference import reference_outcome
+
         return reference_outcome
-    except Exception:  # pabutools (a test-only, GPL dependency) not installed
+    except ImportError:  # pabutools (a test-only, GPL dependency) not installed
         return None
 
 
 def _largest_shared() -> Path | None:
-    folder = Path(os.environ.get("WIJKSTURING_PABULIB_DIR", ROOT.parent / "shared" / "data" / "pabulib"))
+    folder = Path(
+        os.environ.get("WIJKSTURING_PABULIB_DIR", ROOT.parent / "shared" / "data" / "pabulib")
+    )
     files = sorted(folder.glob("*.pb"), key=lambda p: p.stat().st_size)
     return files[-1] if files else None
 
@@ -60,10 +63,14 @@ def bench(name: str, election, rule: str, reference, *, skip_baseline: bool = Fa
         print(f"{name}_{rule}: {ours:.3f} s (baseline skipped)", flush=True)
         return True
     expected, base = _timed(lambda: reference(election, rule))
-    print(f"{name}_{rule}: {ours:.3f} s (baseline {base:.3f} s, ratio {ours / base:.4f})", flush=True)
+    print(
+        f"{name}_{rule}: {ours:.3f} s (baseline {base:.3f} s, ratio {ours / base:.4f})", flush=True
+    )
     if set(outcome.selected) != expected:
-        print(f"FAIL: {name} {rule}: ours {sorted(outcome.selected)} != pabutools {sorted(expected)}",
-              flush=True)
+        print(
+            f"FAIL: {name} {rule}: ours {sorted(outcome.selected)} != pabutools {sorted(expected)}",
+            flush=True,
+        )
         return False
     return True
 
@@ -80,7 +87,9 @@ def main() -> int:
             ok &= bench("pb_shared_" + shared.stem, election, rule, reference)
     election = city_election()
     for rule in ("greedy", "mes", "mes-add1"):
-        ok &= bench("pb_city60k", election, rule, reference, skip_baseline=QUICK and rule == "mes-add1")
+        ok &= bench(
+            "pb_city60k", election, rule, reference, skip_baseline=QUICK and rule == "mes-add1"
+        )
     return 0 if ok else 1
 
 

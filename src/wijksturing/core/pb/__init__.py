@@ -24,7 +24,22 @@ from .rules import LEFTOVER_POLICIES, RULES, Outcome, count
 from .tiebreak import TIE_BREAKS
 
 __all__ = [
-    "Ballot", "Election", "ElectionError", "Explanation", "LEFTOVER_POLICIES", "Outcome", "PabulibError",
-    "Project", "ProjectExplanation", "RULES", "TIE_BREAKS", "count", "dumps_pabulib", "loads_pabulib",
-    "read_pabulib", "render", "weight_by_field", "write_pabulib",
+    "LEFTOVER_POLICIES",
+    "RULES",
+    "TIE_BREAKS",
+    "Ballot",
+    "Election",
+    "ElectionError",
+    "Explanation",
+    "Outcome",
+    "PabulibError",
+    "Project",
+    "ProjectExplanation",
+    "count",
+    "dumps_pabulib",
+    "loads_pabulib",
+    "read_pabulib",
+    "render",
+    "weight_by_field",
+    "write_pabulib",
 ]

@@ -52,8 +52,9 @@ def _parser() -> _Parser:
     return p
 
 
-def main(argv: list[str] | None = None, *, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
+def main(
+    argv: list[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
     args_in = list(sys.argv[1:] if argv is None else argv)
     if args_in[:1] == ["pb"]:
@@ -80,8 +81,11 @@ def main(argv: list[str] | None = None, *, stdout: TextIO | None = None,
         print(pid, file=out)
     x = outcome.explanation
     cur = x.currency
-    print(f"spent {money(outcome.spent, 'en', cur)} of budget {money(outcome.budget, 'en', cur)} "
-          f"({len(ids)} projects); rule {args.rule}; tie-break {args.tie_break}", file=err)
+    print(
+        f"spent {money(outcome.spent, 'en', cur)} of budget {money(outcome.budget, 'en', cur)} "
+        f"({len(ids)} projects); rule {args.rule}; tie-break {args.tie_break}",
+        file=err,
+    )
     if args.explain:
         for line in render(x, args.explain):
             print(line, file=err)

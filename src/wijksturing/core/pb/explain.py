@@ -88,7 +88,10 @@ def number(value: Number, lang: Language = "nl") -> str:
 _T = {
     "nl": {
         "title": "{name} (project {id})",
-        "votes": "{n} stemmen", "votes_1": "1 stem", "points": "{n} punten", "points_1": "1 punt",
+        "votes": "{n} stemmen",
+        "votes_1": "1 stem",
+        "points": "{n} punten",
+        "points_1": "1 punt",
         "fits": "{t} kreeg {votes} en paste nog in het budget dat over was ({left}).",
         "does_not_fit": "{t} kreeg {votes} maar paste niet meer: er was nog {left} over en het kost {cost}.",
         "shared_eq": "{t} kost {cost}. {n} stemmers deelden de kosten: ieder betaalde {share}.",
@@ -105,7 +108,10 @@ _T = {
     },
     "en": {
         "title": "{name} (project {id})",
-        "votes": "{n} votes", "votes_1": "1 vote", "points": "{n} points", "points_1": "1 point",
+        "votes": "{n} votes",
+        "votes_1": "1 vote",
+        "points": "{n} points",
+        "points_1": "1 point",
         "fits": "{t} got {votes} and still fitted in the money that was left ({left}).",
         "does_not_fit": "{t} got {votes} but no longer fitted: {left} was left and it costs {cost}.",
         "shared_eq": "{t} costs {cost}. {n} voters shared the cost: each paid {share}.",
@@ -123,8 +129,9 @@ _T = {
 }
 
 
-def render_project(p: ProjectExplanation, lang: Language = "nl", currency: str = "EUR",
-                   unit: str = "votes") -> str:
+def render_project(
+    p: ProjectExplanation, lang: Language = "nl", currency: str = "EUR", unit: str = "votes"
+) -> str:
     """One or two plain sentences about one project."""
     t = _T[lang]
 
@@ -133,15 +140,21 @@ def render_project(p: ProjectExplanation, lang: Language = "nl", currency: str =
 
     title = t["title"].format(name=p.name, id=p.project_id) if p.name else f"Project {p.project_id}"
     votes = t[unit + "_1"] if p.votes == 1 else t[unit].format(n=number(p.votes, lang))
-    args = dict(t=title, votes=votes, cost=money(p.cost, lang),
-                left=money(p.remaining_before if p.reason in ("fits", "does_not_fit")
-                           else (p.supporters_money or 0), lang),
-                cap=(p.cap or "").replace("category:", "").replace("area:", ""))
+    left = p.remaining_before if p.reason in ("fits", "does_not_fit") else p.supporters_money
+    args = {
+        "t": title,
+        "votes": votes,
+        "cost": money(p.cost, lang),
+        "left": money(left or 0, lang),
+        "cap": (p.cap or "").replace("category:", "").replace("area:", ""),
+    }
     if p.reason == "shared":
         if p.full_share is not None:
             text = t["shared_eq"].format(n=p.paying_share, share=money(p.full_share, lang), **args)
         else:
-            text = t["shared_pts"].format(n=p.paying_share, ppp=money(p.price_per_point or 0, lang), **args)
+            text = t["shared_pts"].format(
+                n=p.paying_share, ppp=money(p.price_per_point or 0, lang), **args
+            )
         if p.paying_all:
             key = "all_in_1" if p.paying_all == 1 else "all_in"
             text += t[key].format(k=p.paying_all, paid=money(p.paid_by_all_payers or 0, lang))
@@ -162,9 +175,11 @@ def render(explanation: Explanation, lang: Language = "nl") -> list[str]:
     unit = "votes" if explanation.vote_unit == "votes" else "points"
     lines = [render_project(p, lang, cur, unit) for p in chosen + others]
     t = _T[lang]
-    summary = t["summary"].format(spent=money(explanation.spent, lang, cur),
-                                  budget=money(explanation.budget, lang, cur),
-                                  left=money(explanation.leftover, lang, cur))
+    summary = t["summary"].format(
+        spent=money(explanation.spent, lang, cur),
+        budget=money(explanation.budget, lang, cur),
+        left=money(explanation.leftover, lang, cur),
+    )
     if explanation.carried_over:
         summary += t["rollover"]
     return lines + [summary]

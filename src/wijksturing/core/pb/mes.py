@@ -36,6 +36,10 @@ import numpy as np
 _TOL = 1e-9  # relative tolerance under which a float comparison is redone exactly
 
 
+def _cat(parts: list[np.ndarray], like: np.ndarray) -> np.ndarray:
+    return np.concatenate(parts) if parts else like[:0]
+
+
 @dataclass
 class Round:
     """One purchase: project index, price per point, who paid a share, who paid all they had."""
@@ -45,7 +49,9 @@ class Round:
     rich: np.ndarray  # voter indices paying rho * u
     poor: np.ndarray  # voter indices paying their whole remaining (non-zero) budget
     broke: np.ndarray  # supporters who had nothing left already
-    poor_paid: Fraction  # what the ``poor`` paid together (each: ``EqualShares.budget`` after the run)
+    poor_paid: (
+        Fraction  # what the ``poor`` paid together (each: ``EqualShares.budget`` after the run)
+    )
 
 
 @dataclass
@@ -67,9 +73,17 @@ class EqualShares:
     project belongs to, ``caps``: money per group (absent = no cap).
     """
 
-    def __init__(self, *, weights: np.ndarray, costs: list[int], supporters: list[np.ndarray],
-                 utilities: list[np.ndarray], keys: list[tuple], groups: list[tuple] | None = None,
-                 caps: dict | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        weights: np.ndarray,
+        costs: list[int],
+        supporters: list[np.ndarray],
+        utilities: list[np.ndarray],
+        keys: list[tuple],
+        groups: list[tuple] | None = None,
+        caps: dict | None = None,
+    ) -> None:
         self.w = np.asarray(weights, dtype=np.int64)
         self.wf = self.w.astype(np.float64)
         self.unit_w = bool((self.w == 1).all())
@@ -83,7 +97,9 @@ class EqualShares:
         self.m = len(costs)
         self.groups = groups or [()] * self.m
         self.caps = caps or {}
-        self.paid = np.zeros((self.n, max(self.m, 1)), dtype=np.int64)
+        # paid[i, t] = w_i * u_i(project of round t) if voter i paid a share in round t;
+        # grows by columns as rounds are added (memory ~ voters x rounds, not x projects)
+        self.paid = np.zeros((self.n, min(max(self.m, 1), 16)), dtype=np.int64)
         self.rho_num: list[int] = []
 
     # -- exact budgets -------------------------------------------------------------------
@@ -125,8 +141,7 @@ class EqualShares:
                 u_k = cu * int(self.w[v]) if cu else int(wu[k])
                 new[k] = self.broke[v] or self._wsum(np.array([v])) < rho * u_k
             if not new.any():
-                cat = lambda parts: np.concatenate(parts) if parts else idx[:0]  # noqa: E731
-                return rho, idx, cat(poor), cat(broke), paid_by_poor
+                return rho, idx, _cat(poor, idx), _cat(broke, idx), paid_by_poor
             x = idx[new]
             if cu:
                 den -= cu * (len(x) if self.unit_w else int(self.w[x].sum()))
@@ -156,8 +171,11 @@ class EqualShares:
         self.den = 1
         out = Run(budget_per_voter=self.b)
         cap_left = dict(self.caps)
-        stale = {j: Fraction(self.costs[j], self.wu_sum[j]) for j in range(self.m)
-                 if j not in skip and self.wu_sum[j] > 0}
+        stale = {
+            j: Fraction(self.costs[j], self.wu_sum[j])
+            for j in range(self.m)
+            if j not in skip and self.wu_sum[j] > 0
+        }
         stale_f = {j: float(v) for j, v in stale.items()}
         while stale:
             for j in list(stale):
@@ -193,6 +211,9 @@ class EqualShares:
 
     def _pay(self, j: int, rho: Fraction, rich: np.ndarray, poor: np.ndarray) -> None:
         cu, t = self.const_u[j], len(self.rho_num)
+        if t == self.paid.shape[1]:
+            extra = np.zeros((self.n, min(t, self.m - t)), dtype=np.int64)
+            self.paid = np.concatenate([self.paid, extra], axis=1)
         if cu:
             self.beta_f[rich] -= float(rho) * cu
             self.paid[rich, t] = cu if self.unit_w else self.w[rich] * cu

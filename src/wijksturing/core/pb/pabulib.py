@@ -33,8 +33,14 @@ _SECTIONS = ("meta", "projects", "votes")
 class PabulibError(ValueError):
     """A .pb file that cannot be read; ``str()`` names file, line and field."""
 
-    def __init__(self, message: str, *, file: str = "<string>", line: int | None = None,
-                 field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str = "<string>",
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
         self.file, self.line, self.field, self.reason = file, line, field, message
         where = file + (f", line {line}" if line else "") + (f", field '{field}'" if field else "")
         super().__init__(f"{where}: {message}")
@@ -85,6 +91,7 @@ def read(path: str | os.PathLike[str]) -> Election:
 
 def loads(text: str, *, file: str = "<string>") -> Election:
     """Parse the text of a .pb file (``file`` only names it in error messages)."""
+
     def err(msg: str, line: int | None = None, field: str | None = None) -> PabulibError:
         return PabulibError(msg, file=file, line=line, field=field)
 
@@ -127,7 +134,9 @@ def loads(text: str, *, file: str = "<string>") -> Election:
         raise err(f"budget is not a number: {meta['budget']!r}", field="budget") from None
     vote_type = meta["vote_type"]
     if vote_type not in VOTE_TYPES:
-        raise err(f"unknown vote_type {vote_type!r} (expected {', '.join(VOTE_TYPES)})", field="vote_type")
+        raise err(
+            f"unknown vote_type {vote_type!r} (expected {', '.join(VOTE_TYPES)})", field="vote_type"
+        )
 
     projects: dict[str, Project] = {}
     for line, v in project_rows:
@@ -141,12 +150,20 @@ def loads(text: str, *, file: str = "<string>") -> Election:
         try:
             cost = parse_number(v["cost"])
             cats = v.get("category") or v.get("categories") or ""
-            extra = {k: x for k, x in v.items() if not _missing(x) and k not in
-                     ("project_id", "cost", "name", "category", "categories", "area")}
+            extra = {
+                k: x
+                for k, x in v.items()
+                if not _missing(x)
+                and k not in ("project_id", "cost", "name", "category", "categories", "area")
+            }
             projects[pid] = Project(
-                id=pid, cost=cost, name=v.get("name", ""), extra=extra,
+                id=pid,
+                cost=cost,
+                name=v.get("name", ""),
+                extra=extra,
                 categories=() if _missing(cats) else tuple(c.strip() for c in cats.split(",")),
-                area=None if _missing(v.get("area", "")) else v["area"])
+                area=None if _missing(v.get("area", "")) else v["area"],
+            )
         except (ValueError, ZeroDivisionError) as exc:
             raise err(f"project {pid}: {exc}", line, "cost") from None
 
@@ -160,7 +177,11 @@ def loads(text: str, *, file: str = "<string>") -> Election:
         if vid in seen:
             raise err(f"voter {vid} appears twice", line, "voter_id")
         seen.add(vid)
-        ids = [] if _missing(v.get("vote", "")) else [p.strip() for p in v["vote"].split(",") if p.strip()]
+        ids = (
+            []
+            if _missing(v.get("vote", ""))
+            else [p.strip() for p in v["vote"].split(",") if p.strip()]
+        )
         for pid in ids:
             if pid not in projects:
                 raise err(f"voter {vid} votes for unknown project {pid!r}", line, "vote")
@@ -171,7 +192,9 @@ def loads(text: str, *, file: str = "<string>") -> Election:
             raw = v.get("points", "")
             parts = [] if _missing(raw) else raw.split(",")
             if len(parts) != len(ids):
-                raise err(f"voter {vid}: {len(ids)} projects but {len(parts)} points", line, "points")
+                raise err(
+                    f"voter {vid}: {len(ids)} projects but {len(parts)} points", line, "points"
+                )
             try:
                 points = tuple(parse_number(p) for p in parts)
             except (ValueError, ZeroDivisionError):
@@ -181,15 +204,27 @@ def loads(text: str, *, file: str = "<string>") -> Election:
             try:
                 weight = parse_number(v["weight"])
             except (ValueError, ZeroDivisionError):
-                raise err(f"voter {vid}: weight is not a number: {v['weight']!r}", line, "weight") from None
+                raise err(
+                    f"voter {vid}: weight is not a number: {v['weight']!r}", line, "weight"
+                ) from None
             if weight < 0:
                 raise err(f"voter {vid}: weight is negative", line, "weight")
-        extra = {k: x for k, x in v.items()
-                 if not _missing(x) and k not in ("voter_id", "vote", "points", "weight")}
-        ballots.append(Ballot(voter_id=vid, projects=tuple(ids), points=points, weight=weight, extra=extra))
+        extra = {
+            k: x
+            for k, x in v.items()
+            if not _missing(x) and k not in ("voter_id", "vote", "points", "weight")
+        }
+        ballots.append(
+            Ballot(voter_id=vid, projects=tuple(ids), points=points, weight=weight, extra=extra)
+        )
     try:
-        return Election(budget=budget, projects=tuple(projects.values()), ballots=tuple(ballots),
-                        vote_type=vote_type, meta=meta)  # type: ignore[arg-type]
+        return Election(
+            budget=budget,
+            projects=tuple(projects.values()),
+            ballots=tuple(ballots),
+            vote_type=vote_type,
+            meta=meta,
+        )  # type: ignore[arg-type]
     except ElectionError as exc:
         raise err(str(exc)) from None
 
@@ -199,8 +234,12 @@ def dumps(election: Election) -> str:
     out = io.StringIO()
     w = csv.writer(out, delimiter=";", lineterminator="\n")
     meta = dict(election.meta)
-    meta.update(num_projects=str(len(election.projects)), num_votes=str(len(election.ballots)),
-                budget=format_number(election.budget), vote_type=election.vote_type)
+    meta.update(
+        num_projects=str(len(election.projects)),
+        num_votes=str(len(election.ballots)),
+        budget=format_number(election.budget),
+        vote_type=election.vote_type,
+    )
     w.writerow(["META"])
     w.writerow(["key", "value"])
     w.writerows(meta.items())
@@ -219,8 +258,13 @@ def dumps(election: Election) -> str:
     points = election.vote_type in ("cumulative", "scoring")
     weights = any(b.weight != 1 for b in election.ballots)
     w.writerow(["VOTES"])
-    w.writerow(["voter_id"] + (["weight"] if weights else []) + ["vote"] + (["points"] if points else [])
-               + extra_v)
+    w.writerow(
+        ["voter_id"]
+        + (["weight"] if weights else [])
+        + ["vote"]
+        + (["points"] if points else [])
+        + extra_v
+    )
     for b in election.ballots:
         row = [b.voter_id] + ([format_number(b.weight)] if weights else []) + [",".join(b.projects)]
         row += [",".join(format_number(x) for x in b.points or ())] if points else []

@@ -33,16 +33,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from fractions import Fraction
-from math import lcm
 
 import numpy as np
 
 from .explain import Explanation, ProjectExplanation
-from .mes import EqualShares, Run
-from .model import Ballot, Election, Number, exact
-from .tiebreak import tie_key
+from .mes import Run
+from .model import Ballot, Election, Number
+from .prepare import Prepared
 
 RULES: tuple[str, ...] = ("greedy", "mes", "mes-add1", "mes-add1-full", "mes-add1-greedy")
 LEFTOVER_POLICIES: tuple[str, ...] = ("keep", "rollover", "greedy")
@@ -68,111 +66,21 @@ class Outcome:
         return sorted(self.selected)
 
 
-def _int64(values: list) -> np.ndarray:
-    try:
-        return np.array(values, dtype=np.int64)
-    except OverflowError:
-        raise ValueError("weights, points or costs have too many digits to count exactly") from None
-
-
 def _num(x: Fraction) -> Number:
     return int(x) if x.denominator == 1 else x
 
 
-class _Prepared:
-    """Ballot weights, votes and utilities of one election, scaled to integers for MES."""
-
-    def __init__(self, e: Election, tie_break: str, voter_weight, category_caps, area_caps):
-        self.e = e
-        self.ids = [p.id for p in e.projects]
-        self.cost = {p.id: p.cost for p in e.projects}
-        index = {pid: k for k, pid in enumerate(self.ids)}
-        approval, ordinal = e.vote_type in ("approval", "choose-1"), e.vote_type == "ordinal"
-        weights: list[Number] = []
-        self.voter_ids: list[str] = []
-        vi: list[int] = []
-        pj: list[int] = []
-        pts: list[Number] = []
-        for b in e.ballots:
-            w = voter_weight(b) if voter_weight else b.weight
-            if type(w) is not int:
-                w = exact(w, f"weight of voter {b.voter_id}")
-            if w < 0:
-                raise ValueError(f"weight of voter {b.voter_id} is negative")
-            if not w:
-                continue  # a voter of weight 0 does not take part
-            i = len(weights)
-            weights.append(w)
-            self.voter_ids.append(b.voter_id)
-            ks = [index[p] for p in b.projects]
-            pj.extend(ks)
-            vi.extend([i] * len(ks))
-            if ordinal:
-                pts.extend(range(len(ks), 0, -1))
-            elif not approval:
-                pts.extend(b.points or ())
-        # integer scaling (a global scale of money, utility or weight does not change any rule)
-        self.lw = lw = lcm(1, *{w.denominator for w in weights if type(w) is not int})
-        lp = lcm(1, *{p.denominator for p in pts if type(p) is not int})
-        self.lc = lcm(Fraction(e.budget).denominator, *(Fraction(c).denominator for c in self.cost.values()))
-        w_arr = _int64([int(w * lw) for w in weights] if lw > 1 else weights)
-        vi_arr, pj_arr = np.array(vi, dtype=np.int64), np.array(pj, dtype=np.int64)
-        p_arr = np.ones(len(pj), dtype=np.int64) if approval else _int64([int(p * lp) for p in pts] if lp > 1 else pts)
-        _int64([len(pj) * int(np.abs(w_arr).max(initial=0)) * int(np.abs(p_arr).max(initial=0))])
-        votes = np.zeros(len(self.ids), dtype=np.int64)
-        np.add.at(votes, pj_arr, w_arr[vi_arr] * p_arr)
-        self.votes = {pid: Fraction(int(v), lw * lp) for pid, v in zip(self.ids, votes.tolist())}
-        self.key = tie_key(tie_break, cost=self.cost, votes=self.votes)
-        self.caps: dict[tuple[str, str], Fraction] = {}
-        for kind, caps in (("category", category_caps), ("area", area_caps)):
-            for name, amount in (caps or {}).items():
-                self.caps[(kind, name)] = Fraction(exact(amount, f"{kind} cap {name}"))
-        self.lc = lcm(self.lc, *(c.denominator for c in self.caps.values()))
-        self.groups = {p.id: tuple(g for g in [("category", c) for c in p.categories]
-                                   + [("area", p.area)] if g in self.caps) for p in e.projects}
-        # MES utilities: cost utilities for approval (scaled like money), else the points
-        costs_int = [int(self.cost[pid] * self.lc) for pid in self.ids]
-        if approval:
-            self.lu = self.lc
-            keep = np.array(costs_int, dtype=np.int64)[pj_arr] > 0
-        else:
-            self.lu = lp
-            keep = p_arr > 0
-        order = np.argsort(pj_arr[keep], kind="stable")  # voters stay ascending per project
-        sup_all, proj_all, pts_all = vi_arr[keep][order], pj_arr[keep][order], p_arr[keep][order]
-        bounds = np.searchsorted(proj_all, np.arange(len(self.ids) + 1))
-        supported = [bounds[k + 1] > bounds[k] for k in range(len(self.ids))]
-        self.free = [pid for k, pid in enumerate(self.ids) if supported[k] and costs_int[k] == 0]
-        mes_k = [k for k in range(len(self.ids)) if supported[k] and costs_int[k] > 0]
-        self.mes_ids = [self.ids[k] for k in mes_k]
-        self._engine_args = dict(
-            weights=w_arr, costs=[costs_int[k] for k in mes_k],
-            supporters=[sup_all[bounds[k]:bounds[k + 1]] for k in mes_k],
-            utilities=[np.full(bounds[k + 1] - bounds[k], costs_int[k], dtype=np.int64) if approval
-                       else pts_all[bounds[k]:bounds[k + 1]] for k in mes_k],
-            keys=[self.key(p) for p in self.mes_ids], groups=[self.groups[p] for p in self.mes_ids],
-            caps={g: int(c * self.lc) for g, c in self.caps.items()})
-        _int64([int(w_arr.sum()) * max(self._engine_args["costs"], default=0)])
-        self.weights = w_arr
-        self.total_weight = int(w_arr.sum())
-        self.budget_scaled = Fraction(e.budget) * self.lc
-
-    @cached_property
-    def engine(self) -> EqualShares:
-        return EqualShares(**self._engine_args)
-
-    def fits_caps(self, pid: str, spent_by_group: Mapping) -> tuple[str, str] | None:
-        for g in self.groups[pid]:
-            if spent_by_group.get(g, 0) + self.cost[pid] > self.caps[g]:
-                return g
-        return None
-
-
-def count(election: Election, rule: str = "mes-add1", *, tie_break: str = "reference",
-          category_caps: Mapping[str, Number] | None = None,
-          area_caps: Mapping[str, Number] | None = None,
-          voter_weight: Callable[[Ballot], Number] | None = None,
-          leftover: str = "keep", detail: bool = False) -> Outcome:
+def count(
+    election: Election,
+    rule: str = "mes-add1",
+    *,
+    tie_break: str = "reference",
+    category_caps: Mapping[str, Number] | None = None,
+    area_caps: Mapping[str, Number] | None = None,
+    voter_weight: Callable[[Ballot], Number] | None = None,
+    leftover: str = "keep",
+    detail: bool = False,
+) -> Outcome:
     """Count ``election`` with ``rule`` (one of :data:`RULES`); see the module docstring.
 
     ``detail=True`` adds every supporter's exact share to the MES explanation (slower on
@@ -181,15 +89,21 @@ def count(election: Election, rule: str = "mes-add1", *, tie_break: str = "refer
     if rule not in RULES:
         raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(RULES)}")
     if leftover not in LEFTOVER_POLICIES:
-        raise ValueError(f"unknown leftover policy {leftover!r}; choose one of {', '.join(LEFTOVER_POLICIES)}")
-    prep = _Prepared(election, tie_break, voter_weight, category_caps, area_caps)
+        raise ValueError(
+            f"unknown leftover policy {leftover!r}; choose one of {', '.join(LEFTOVER_POLICIES)}"
+        )
+    prep = Prepared(election, tie_break, voter_weight, category_caps, area_caps)
     notes: dict[str, ProjectExplanation] = {}
     increments, per_voter = 0, None
     if rule == "greedy":
         chosen = _greedy(prep, [], notes, stage="greedy")
     else:
-        mode = {"mes": None, "mes-add1": "exhaustive", "mes-add1-full": "full",
-                "mes-add1-greedy": "exhaustive"}[rule]
+        mode = {
+            "mes": None,
+            "mes-add1": "exhaustive",
+            "mes-add1-full": "full",
+            "mes-add1-greedy": "exhaustive",
+        }[rule]
         chosen, increments, run = _mes_with_completion(prep, mode)
         per_voter = run.budget_per_voter / prep.lc * prep.lw if prep.total_weight else None
         _explain_mes(prep, run, notes, detail)
@@ -203,21 +117,37 @@ def count(election: Election, rule: str = "mes-add1", *, tie_break: str = "refer
         if pid not in notes:
             notes[pid] = _note(prep, pid, selected=False, reason="no_votes")
     explanation = Explanation(
-        rule=rule, tie_break=tie_break, budget=election.budget, spent=_num(spent), leftover=_num(left),
-        leftover_policy=leftover, carried_over=_num(left) if leftover == "rollover" else 0,
-        budget_per_voter=per_voter, increments=increments,
-        projects=tuple(notes[pid] for pid in prep.ids), currency=election.meta.get("currency", "EUR"),
-        vote_unit="votes" if election.vote_type in ("approval", "choose-1") else "points")
-    return Outcome(rule=rule, tie_break=tie_break, selected=tuple(chosen), budget=election.budget,
-                   spent=_num(spent), explanation=explanation)
+        rule=rule,
+        tie_break=tie_break,
+        budget=election.budget,
+        spent=_num(spent),
+        leftover=_num(left),
+        leftover_policy=leftover,
+        carried_over=_num(left) if leftover == "rollover" else 0,
+        budget_per_voter=per_voter,
+        increments=increments,
+        projects=tuple(notes[pid] for pid in prep.ids),
+        currency=election.meta.get("currency", "EUR"),
+        vote_unit="votes" if election.vote_type in ("approval", "choose-1") else "points",
+    )
+    return Outcome(
+        rule=rule,
+        tie_break=tie_break,
+        selected=tuple(chosen),
+        budget=election.budget,
+        spent=_num(spent),
+        explanation=explanation,
+    )
 
 
-def _note(prep: _Prepared, pid: str, **kw) -> ProjectExplanation:
+def _note(prep: Prepared, pid: str, **kw) -> ProjectExplanation:
     p = prep.e.project(pid)
-    return ProjectExplanation(project_id=pid, name=p.name, cost=p.cost, votes=_num(prep.votes[pid]), **kw)
+    return ProjectExplanation(
+        project_id=pid, name=p.name, cost=p.cost, votes=_num(prep.votes[pid]), **kw
+    )
 
 
-def _greedy(prep: _Prepared, chosen: list[str], notes: dict, *, stage: str) -> list[str]:
+def _greedy(prep: Prepared, chosen: list[str], notes: dict, *, stage: str) -> list[str]:
     """Greedy by votes from an initial selection ``chosen``, respecting budget and caps."""
     chosen = list(chosen)
     left = Fraction(prep.e.budget) - sum(Fraction(prep.cost[p]) for p in chosen)
@@ -225,13 +155,25 @@ def _greedy(prep: _Prepared, chosen: list[str], notes: dict, *, stage: str) -> l
     for p in chosen:
         for g in prep.groups[p]:
             spent_by_group[g] = spent_by_group.get(g, 0) + prep.cost[p]
-    order = sorted((p for p in prep.ids if p not in chosen), key=lambda p: (-prep.votes[p], prep.key(p)))
+    order = sorted(
+        (p for p in prep.ids if p not in chosen), key=lambda p: (-prep.votes[p], prep.key(p))
+    )
     for rank, pid in enumerate(order, start=1):
         blocked = prep.fits_caps(pid, spent_by_group)
         fits = prep.cost[pid] <= left and blocked is None
-        reason = "fits" if fits else ("cap" if blocked and prep.cost[pid] <= left else "does_not_fit")
-        notes[pid] = _note(prep, pid, selected=fits, reason=reason, rank=rank, stage=stage,
-                           remaining_before=_num(left), cap=":".join(blocked) if reason == "cap" else None)
+        reason = (
+            "fits" if fits else ("cap" if blocked and prep.cost[pid] <= left else "does_not_fit")
+        )
+        notes[pid] = _note(
+            prep,
+            pid,
+            selected=fits,
+            reason=reason,
+            rank=rank,
+            stage=stage,
+            remaining_before=_num(left),
+            cap=":".join(blocked) if reason == "cap" else None,
+        )
         if fits:
             chosen.append(pid)
             left -= prep.cost[pid]
@@ -240,7 +182,7 @@ def _greedy(prep: _Prepared, chosen: list[str], notes: dict, *, stage: str) -> l
     return chosen
 
 
-def _mes_with_completion(prep: _Prepared, mode: str | None) -> tuple[list[str], int, Run]:
+def _mes_with_completion(prep: Prepared, mode: str | None) -> tuple[list[str], int, Run]:
     """Run MES once (``mode=None``) or with the add1 completion ("exhaustive" or "full")."""
     eng, costs = prep.engine, prep.engine.costs
     if prep.total_weight == 0:
@@ -263,7 +205,7 @@ def _mes_with_completion(prep: _Prepared, mode: str | None) -> tuple[list[str], 
     return list(prep.free) + [prep.mes_ids[j] for j in run.selected], k, run
 
 
-def _finished(prep: _Prepared, run: Run, spent: int, mode: str) -> bool:
+def _finished(prep: Prepared, run: Run, spent: int, mode: str) -> bool:
     """Exhaustive: no unchosen supported project fits (budget and caps); full: none fits caps."""
     eng = prep.engine
     chosen = set(run.selected)
@@ -272,14 +214,16 @@ def _finished(prep: _Prepared, run: Run, spent: int, mode: str) -> bool:
         for g in eng.groups[j]:
             by_group[g] = by_group.get(g, 0) + eng.costs[j]
     for j in range(eng.m):
-        if j in chosen or any(by_group.get(g, 0) + eng.costs[j] > eng.caps[g] for g in eng.groups[j]):
+        if j in chosen or any(
+            by_group.get(g, 0) + eng.costs[j] > eng.caps[g] for g in eng.groups[j]
+        ):
             continue
         if mode == "full" or spent + eng.costs[j] <= prep.budget_scaled:
             return False
     return True
 
 
-def _explain_mes(prep: _Prepared, run: Run, notes: dict, detail: bool) -> None:
+def _explain_mes(prep: Prepared, run: Run, notes: dict, detail: bool) -> None:
     eng, lc, lw, lu = prep.engine, prep.lc, prep.lw, prep.lu
     approval = prep.e.vote_type in ("approval", "choose-1")
     for pid in prep.free:
@@ -290,14 +234,27 @@ def _explain_mes(prep: _Prepared, run: Run, notes: dict, detail: bool) -> None:
         shares = None
         if detail:  # money each voter paid (a voter of weight w pays w times a share)
             pos = np.searchsorted(eng.sup[r.project], r.rich)
-            shares = tuple((prep.voter_ids[i], r.rho * int(u) * int(eng.w[i]) / lc)
-                           for i, u in zip(r.rich.tolist(), eng.u[r.project][pos].tolist()))
-            shares += tuple((prep.voter_ids[i], eng._wsum(np.array([i])) / lc) for i in r.poor.tolist())
+            shares = tuple(
+                (prep.voter_ids[i], r.rho * int(u) * int(eng.w[i]) / lc)
+                for i, u in zip(r.rich.tolist(), eng.u[r.project][pos].tolist())
+            )
+            shares += tuple(
+                (prep.voter_ids[i], eng._wsum(np.array([i])) / lc) for i in r.poor.tolist()
+            )
         notes[pid] = _note(
-            prep, pid, selected=True, reason="shared", rank=t, stage="mes",
+            prep,
+            pid,
+            selected=True,
+            reason="shared",
+            rank=t,
+            stage="mes",
             price_per_point=r.rho * lu * lw / lc,
             full_share=r.rho * Fraction(prep.cost[pid]) * lu * lw / lc if approval else None,
-            paying_share=len(r.rich), paying_all=len(r.poor), paid_by_all_payers=all_in, shares=shares)
+            paying_share=len(r.rich),
+            paying_all=len(r.poor),
+            paid_by_all_payers=all_in,
+            shares=shares,
+        )
     for j, g in run.cap_blocked:
         pid = prep.mes_ids[j]
         notes[pid] = _note(prep, pid, selected=False, reason="cap", stage="mes", cap=":".join(g))
@@ -305,8 +262,14 @@ def _explain_mes(prep: _Prepared, run: Run, notes: dict, detail: bool) -> None:
     for j in range(eng.m):
         if j not in done:
             pid = prep.mes_ids[j]
-            notes[pid] = _note(prep, pid, selected=False, reason="not_affordable", stage="mes",
-                               supporters_money=eng.supporters_money(j) / lc)
+            notes[pid] = _note(
+                prep,
+                pid,
+                selected=False,
+                reason="not_affordable",
+                stage="mes",
+                supporters_money=eng.supporters_money(j) / lc,
+            )
 
 
-__all__ = ["RULES", "LEFTOVER_POLICIES", "Outcome", "count"]
+__all__ = ["LEFTOVER_POLICIES", "RULES", "Outcome", "count"]

@@ -14,8 +14,9 @@ import numpy as np
 from .model import Ballot, Election, Project
 
 
-def city_election(*, voters: int = 60_000, projects: int = 100, max_approvals: int = 15,
-                  seed: int = 2024) -> Election:
+def city_election(
+    *, voters: int = 60_000, projects: int = 100, max_approvals: int = 15, seed: int = 2024
+) -> Election:
     rng = np.random.default_rng(seed)
     costs = np.clip(np.round(rng.lognormal(np.log(250_000), 0.9, projects), -2), 5_000, 5_000_000)
     popularity = rng.lognormal(0.0, 1.0, projects)
@@ -26,9 +27,21 @@ def city_election(*, voters: int = 60_000, projects: int = 100, max_approvals: i
     ids = [str(i + 1) for i in range(projects)]
     ballots = tuple(
         Ballot(voter_id=str(v + 1), projects=tuple(ids[j] for j in sorted(order[v, : sizes[v]])))
-        for v in range(voters))
-    plist = tuple(Project(id=ids[j], cost=int(costs[j]), name=f"Project {ids[j]}") for j in range(projects))
+        for v in range(voters)
+    )
+    plist = tuple(
+        Project(id=ids[j], cost=int(costs[j]), name=f"Project {ids[j]}") for j in range(projects)
+    )
     budget = int(round(costs.sum() / 4, -3))
-    return Election(budget=budget, projects=plist, ballots=ballots, vote_type="approval",
-                    meta={"description": "synthetic city-sized election", "country": "none",
-                          "unit": "synthetic", "instance": str(seed)})
+    return Election(
+        budget=budget,
+        projects=plist,
+        ballots=ballots,
+        vote_type="approval",
+        meta={
+            "description": "synthetic city-sized election",
+            "country": "none",
+            "unit": "synthetic",
+            "instance": str(seed),
+        },
+    )

@@ -20,11 +20,13 @@ import pytest
 
 from wijksturing.core.pb.model import Election, vote_points
 
-pb = pytest.importorskip("pabutools", reason="pabutools (test-only reference library) is not installed")
-from gmpy2 import mpq  # noqa: E402
-from pabutools.election import (  # noqa: E402
-    AdditiveSatisfaction,
+pb = pytest.importorskip(
+    "pabutools", reason="pabutools (test-only reference library) is not installed"
+)
+from gmpy2 import mpq
+from pabutools.election import (
     Additive_Cardinal_Sat,
+    AdditiveSatisfaction,
     ApprovalBallot,
     ApprovalProfile,
     Cost_Sat,
@@ -33,21 +35,23 @@ from pabutools.election import (  # noqa: E402
     Instance,
     Project,
 )
-from pabutools.fractions import frac  # noqa: E402
-from pabutools.rules import (  # noqa: E402
+from pabutools.fractions import frac
+from pabutools.rules import (
     completion_by_rule_combination,
     greedy_utilitarian_welfare,
     method_of_equal_shares,
 )
-from pabutools.rules.mes.mes_rule import method_of_equal_shares_scheme  # noqa: E402
-from pabutools.tiebreaking import TieBreakingRule, lexico_tie_breaking  # noqa: E402
+from pabutools.rules.mes.mes_rule import method_of_equal_shares_scheme
+from pabutools.tiebreaking import TieBreakingRule, lexico_tie_breaking
 
 
 class PointsTimesCost(AdditiveSatisfaction):
     """Greedy density = points (total satisfaction points x cost divided by cost)."""
 
     def __init__(self, instance, profile, ballot):
-        super().__init__(instance, profile, ballot, lambda i, p, b, proj, pre: b.get(proj, 0) * proj.cost)
+        super().__init__(
+            instance, profile, ballot, lambda i, p, b, proj, pre: b.get(proj, 0) * proj.cost
+        )
 
 
 def _q(x) -> object:
@@ -91,8 +95,14 @@ def add1_full(instance, profile, sat, tie):
     supported = [p for p in instance if p.cost > 0 and sp.total_satisfaction_project(p) > 0]
     while True:
         out = method_of_equal_shares_scheme(
-            instance, profile, sp, frac(instance.budget_limit, n) + k,
-            pb.rules.BudgetAllocation(), tie, binary_sat=False)
+            instance,
+            profile,
+            sp,
+            frac(instance.budget_limit, n) + k,
+            pb.rules.BudgetAllocation(),
+            tie,
+            binary_sat=False,
+        )
         if not instance.is_feasible(out):
             return previous
         if all(p in out for p in supported):
@@ -108,13 +118,19 @@ def reference_outcome(election: Election, rule: str, tie_break: str = "reference
     elif rule == "mes":
         out = method_of_equal_shares(instance, profile, sat_class=mes_sat, tie_breaking=tie)
     elif rule == "mes-add1":
-        out = method_of_equal_shares(instance, profile, sat_class=mes_sat, tie_breaking=tie,
-                                     voter_budget_increment=1)
+        out = method_of_equal_shares(
+            instance, profile, sat_class=mes_sat, tie_breaking=tie, voter_budget_increment=1
+        )
     elif rule == "mes-add1-greedy":
         out = completion_by_rule_combination(
-            instance, profile, [method_of_equal_shares, greedy_utilitarian_welfare],
-            [{"sat_class": mes_sat, "tie_breaking": tie, "voter_budget_increment": 1},
-             {"sat_class": greedy_sat, "tie_breaking": tie}])
+            instance,
+            profile,
+            [method_of_equal_shares, greedy_utilitarian_welfare],
+            [
+                {"sat_class": mes_sat, "tie_breaking": tie, "voter_budget_increment": 1},
+                {"sat_class": greedy_sat, "tie_breaking": tie},
+            ],
+        )
     elif rule == "mes-add1-full":
         if profile.num_ballots() == 0:
             return set()

@@ -35,14 +35,19 @@ def test_never_over_budget_or_caps(e: Election, cat_caps, ar_caps, leftover) -> 
 
 
 @fast
-@given(elections(), st.randoms(use_true_random=False), st.sampled_from(["reference", "equalshares"]))
+@given(
+    elections(), st.randoms(use_true_random=False), st.sampled_from(["reference", "equalshares"])
+)
 def test_order_of_ballots_and_projects_does_not_matter(e: Election, rnd, tie_break) -> None:
     ballots, projects = list(e.ballots), list(e.projects)
     rnd.shuffle(ballots)
     rnd.shuffle(projects)
     shuffled = e.replace(ballots=ballots, projects=projects)
     for rule in RULES:
-        assert count(e, rule, tie_break=tie_break).selected == count(shuffled, rule, tie_break=tie_break).selected
+        assert (
+            count(e, rule, tie_break=tie_break).selected
+            == count(shuffled, rule, tie_break=tie_break).selected
+        )
 
 
 @fast
@@ -78,10 +83,26 @@ def test_integer_weight_equals_repeated_ballot(e: Election, w: int) -> None:
     if not e.ballots:
         return
     first, rest = e.ballots[0], e.ballots[1:]
-    weighted = e.replace(ballots=(Ballot(voter_id=first.voter_id, projects=first.projects,
-                                         points=first.points, weight=w * first.weight),) + rest)
-    copies = tuple(Ballot(voter_id=f"{first.voter_id}#{k}", projects=first.projects, points=first.points,
-                          weight=first.weight) for k in range(w))
+    weighted = e.replace(
+        ballots=(
+            Ballot(
+                voter_id=first.voter_id,
+                projects=first.projects,
+                points=first.points,
+                weight=w * first.weight,
+            ),
+        )
+        + rest
+    )
+    copies = tuple(
+        Ballot(
+            voter_id=f"{first.voter_id}#{k}",
+            projects=first.projects,
+            points=first.points,
+            weight=first.weight,
+        )
+        for k in range(w)
+    )
     repeated = e.replace(ballots=copies + rest)
     for rule in RULES:
         assert count(weighted, rule).selected == count(repeated, rule).selected

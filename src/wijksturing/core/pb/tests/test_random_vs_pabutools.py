@@ -22,7 +22,9 @@ def random_election(seed: int) -> Election:
         chosen = rng.sample(ids, rng.randint(0, min(4, m)))
         weight = rng.choice([1, 1, 1, 2, 3]) if seed % 2 else 1
         points = tuple(rng.randint(1, 4) for _ in chosen) if vote_type == "cumulative" else None
-        ballots.append(Ballot(voter_id=f"v{v}", projects=tuple(chosen), points=points, weight=weight))
+        ballots.append(
+            Ballot(voter_id=f"v{v}", projects=tuple(chosen), points=points, weight=weight)
+        )
     budget = rng.randint(5, sum(p.cost for p in projects))
     return Election(budget=budget, projects=projects, ballots=ballots, vote_type=vote_type)
 
@@ -42,8 +44,11 @@ def test_reference_tie_break_is_string_order_not_shorter_first() -> None:
     """Two identical projects "9" and "10": pabutools' lexicographic rule picks "10" ("1" < "9")."""
     from .reference import reference_outcome
 
-    e = Election(budget=5, projects=[Project(id="9", cost=5), Project(id="10", cost=5)],
-                 ballots=[Ballot(voter_id="a", projects=("9", "10"))])
+    e = Election(
+        budget=5,
+        projects=[Project(id="9", cost=5), Project(id="10", cost=5)],
+        ballots=[Ballot(voter_id="a", projects=("9", "10"))],
+    )
     for rule in RULES:
         assert count(e, rule).selected == ("10",)
         assert reference_outcome(e, rule) == {"10"}
@@ -52,10 +57,14 @@ def test_reference_tie_break_is_string_order_not_shorter_first() -> None:
 def test_equalshares_tie_break_prefers_cheaper_then_more_votes() -> None:
     from .reference import reference_outcome
 
-    e = Election(budget=6, projects=[Project(id="a", cost=6), Project(id="b", cost=3),
-                                     Project(id="c", cost=3)],
-                 ballots=[Ballot(voter_id="1", projects=("a", "b", "c")),
-                          Ballot(voter_id="2", projects=("a", "c"))])
+    e = Election(
+        budget=6,
+        projects=[Project(id="a", cost=6), Project(id="b", cost=3), Project(id="c", cost=3)],
+        ballots=[
+            Ballot(voter_id="1", projects=("a", "b", "c")),
+            Ballot(voter_id="2", projects=("a", "c")),
+        ],
+    )
     # greedy: a and c have 2 votes; equalshares tie-break takes the cheaper c, then b still fits
     assert count(e, "greedy", tie_break="equalshares").selected == ("c", "b")
     assert count(e, "greedy").selected == ("a",)

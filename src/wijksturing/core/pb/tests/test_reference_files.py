@@ -14,7 +14,17 @@ README = {
         "greedy": {"2", "3", "8", "9", "11", "13", "14"},
         "mes": {"2", "3", "9", "11", "12", "13", "14"},
         "mes-add1": {"2", "3", "5", "6", "9", "11", "12", "13", "14"},
-        "mes-add1-full": {"2", "3", "5", "6", "9", "11", "12", "13", "14"},  # "both give the official result"
+        "mes-add1-full": {
+            "2",
+            "3",
+            "5",
+            "6",
+            "9",
+            "11",
+            "12",
+            "13",
+            "14",
+        },  # "both give the official result"
         "mes-add1-greedy": {"2", "3", "5", "6", "7", "9", "11", "12", "13", "14"},
     },
     CZESTOCHOWA: {
@@ -30,11 +40,19 @@ README = {
         "mes-add1-greedy": {"1", "3", "4", "5", "6", "7", "8"},
     },
 }
-SPENT = {(ASSEN, "greedy"): 99_200, (ASSEN, "mes"): 60_700, (ASSEN, "mes-add1"): 76_700,
-         (ASSEN, "mes-add1-greedy"): 88_700, (CZESTOCHOWA, "greedy"): 232_000,
-         (CZESTOCHOWA, "mes"): 24_160, (CZESTOCHOWA, "mes-add1"): 46_160,
-         (CZESTOCHOWA, "mes-add1-greedy"): 195_160, (KRAKOW, "greedy"): 125_100,
-         (KRAKOW, "mes"): 76_700, (KRAKOW, "mes-add1"): 116_700}
+SPENT = {
+    (ASSEN, "greedy"): 99_200,
+    (ASSEN, "mes"): 60_700,
+    (ASSEN, "mes-add1"): 76_700,
+    (ASSEN, "mes-add1-greedy"): 88_700,
+    (CZESTOCHOWA, "greedy"): 232_000,
+    (CZESTOCHOWA, "mes"): 24_160,
+    (CZESTOCHOWA, "mes-add1"): 46_160,
+    (CZESTOCHOWA, "mes-add1-greedy"): 195_160,
+    (KRAKOW, "greedy"): 125_100,
+    (KRAKOW, "mes"): 76_700,
+    (KRAKOW, "mes-add1"): 116_700,
+}
 
 
 @pytest.mark.parametrize("rule", RULES)
