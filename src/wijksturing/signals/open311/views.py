@@ -172,7 +172,9 @@ class RequestListView(Open311View):
         api_key = selectors.api_key_lookup(key=key) if key else None
         if api_key is None:
             raise Open311Error(403, "api_key is missing or invalid")
-        code = self.jurisdiction(request, data)
+        wanted = (_param(request.query_params, "jurisdiction_id") or _param(data, "jurisdiction_id")).upper()
+        # a key belongs to one municipality: that is the jurisdiction unless another one is named
+        code = api_key.municipality.code if wanted in ("", api_key.municipality.code) else self.jurisdiction(request, data)
         if api_key.municipality.code != code:
             raise Open311Error(403, f"this api_key may not post to jurisdiction_id {code!r}")
         service_code = _param(data, "service_code")

@@ -26,3 +26,12 @@ def make_signal(municipality):
         return signal_create(category=category, lat=lat, lon=lon, description=kwargs.pop("description", "Kapotte boom"),
                              reporter=reporter, **kwargs)
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_placement():
+    from wijksturing.signals.routing import placement_reset
+
+    placement_reset()
+    yield
+    placement_reset()
