@@ -48,7 +48,6 @@ class Round:
     rho: Fraction
     rich: np.ndarray  # voter indices paying rho * u
     poor: np.ndarray  # voter indices paying their whole remaining (non-zero) budget
-    broke: np.ndarray  # supporters who had nothing left already
     poor_paid: (
         Fraction  # what the ``poor`` paid together (each: ``EqualShares.budget`` after the run)
     )
@@ -103,13 +102,17 @@ class EqualShares:
         self.rho_num: list[int] = []
 
     # -- exact budgets -------------------------------------------------------------------
-    def _wsum(self, voters: np.ndarray) -> Fraction:
-        """Exact sum of w_i * budget_i over voters that are not broke."""
-        total = self.b * int(self.w[voters].sum())
+    def _wnum(self, voters: np.ndarray) -> int:
+        """Sum of w_i * budget_i over voters that are not broke, times ``b_den * den``."""
+        total = self.b.numerator * int(self.w[voters].sum()) * self.den
         if self.rho_num and len(voters):
             cols = self.paid[voters, : len(self.rho_num)].sum(axis=0).tolist()
-            total -= Fraction(sum(k * r for k, r in zip(cols, self.rho_num)), self.den)
+            total -= self.b.denominator * sum(k * r for k, r in zip(cols, self.rho_num))
         return total
+
+    def _wsum(self, voters: np.ndarray) -> Fraction:
+        """Exact sum of w_i * budget_i over voters that are not broke."""
+        return Fraction(self._wnum(voters), self.b.denominator * self.den)
 
     def budget(self, voter: int) -> Fraction:
         """Exact remaining budget (per unit of weight) of one voter; for a broke voter: what
@@ -122,44 +125,59 @@ class EqualShares:
 
     # -- price per point of one project ----------------------------------------------------
     def rho(self, j: int):
-        """Return (rho, rich, poor, broke, poor_paid) for project j, or None if unaffordable."""
-        idx, c, cu = self.sup[j], self.costs[j], self.const_u[j]
+        """Return (rho, rich, poor, poor_paid) for project j, or None if unaffordable.
+
+        Exact sums are integers over ``q = b_den * den``: rho = (c*q - paid) / (util*q) with
+        ``paid`` what the poor pay and ``util`` the weighted utility of those paying a share.
+        """
+        idx, c, cu = self.alive[j], self.costs[j], self.const_u[j]
         bf = self.beta_f[idx]
-        if float(bf.sum() if self.unit_w else np.dot(self.wf[idx], bf)) < c * (1 - _TOL):
+        zero = np.flatnonzero(bf == 0.0)
+        if len(zero) and self.broke[idx[zero]].any():  # forget supporters with nothing left
+            keep = np.ones(len(idx), dtype=bool)
+            keep[zero[self.broke[idx[zero]]]] = False
+            self.alive_util[j] = util = self._util(
+                j, idx[keep], None if cu else self.alive_wu[j][keep]
+            )
+            self.alive[j], idx, bf = idx[keep], idx[keep], bf[keep]
+            if not cu:
+                self.alive_uf[j], self.alive_wu[j] = self.alive_uf[j][keep], self.alive_wu[j][keep]
+        if not len(idx) or float(bf.sum() if self.unit_w else np.dot(self.wf[idx], bf)) < c * (
+            1 - _TOL
+        ):
             return None
-        uf, wu = (None, None) if cu else (self.uf[j], self.wu[j])
-        den, paid_by_poor = self.wu_sum[j], Fraction(0)
+        uf, wu = (None, None) if cu else (self.alive_uf[j], self.alive_wu[j])
+        q = self.b.denominator * self.den
+        util, paid, cq = self.alive_util[j], 0, c * q
         poor: list[np.ndarray] = []
-        broke: list[np.ndarray] = []
         tol = _TOL * self.b_float
         while True:
-            rho = (c - paid_by_poor) / den
-            d = bf - float(rho) * (cu or uf)
+            num = cq - paid  # rho = num / (util * q)
+            d = bf - (num / (util * q)) * (cu or uf)
             new = d < -tol
             for k in np.flatnonzero(np.abs(d) <= tol):  # too close for floats: decide exactly
                 v = int(idx[k])
                 u_k = cu * int(self.w[v]) if cu else int(wu[k])
-                new[k] = self.broke[v] or self._wsum(np.array([v])) < rho * u_k
+                new[k] = self._wnum(idx[k : k + 1]) * util < num * u_k
             if not new.any():
-                return rho, idx, _cat(poor, idx), _cat(broke, idx), paid_by_poor
+                return Fraction(num, util * q), idx, _cat(poor, idx), Fraction(paid, q)
             x = idx[new]
-            if cu:
-                den -= cu * (len(x) if self.unit_w else int(self.w[x].sum()))
-            else:
-                den -= int(wu[new].sum())
-            xb = self.broke[x]
-            if xb.any():
-                broke.append(x[xb])
-                x = x[~xb]
-            if len(x):
-                poor.append(x)
-                paid_by_poor += self._wsum(x)
-            if den == 0:
+            util -= self._util(j, x, None if cu else wu[new])
+            poor.append(x)
+            paid += self._wnum(x)
+            if util == 0:
                 return None
             keep = ~new
             idx, bf = idx[keep], bf[keep]
             if not cu:
                 uf, wu = uf[keep], wu[keep]
+
+    def _util(self, j: int, voters: np.ndarray, wu: np.ndarray | None) -> int:
+        """Weighted utility of some supporters of project j."""
+        cu = self.const_u[j]
+        if cu:
+            return cu * (len(voters) if self.unit_w else int(self.w[voters].sum()))
+        return int(wu.sum())
 
     # -- one full run at a given budget per voter -------------------------------------------
     def run(self, b: Fraction, *, skip: frozenset[int] = frozenset()) -> Run:
@@ -168,6 +186,8 @@ class EqualShares:
         self.broke = np.zeros(self.n, dtype=bool)
         self.paid[:, : len(self.rho_num)] = 0
         self.rho_num: list[int] = []
+        self.alive, self.alive_uf, self.alive_wu = list(self.sup), list(self.uf), list(self.wu)
+        self.alive_util = list(self.wu_sum)
         self.den = 1
         out = Run(budget_per_voter=self.b)
         cap_left = dict(self.caps)
@@ -200,9 +220,9 @@ class EqualShares:
             if not tied:
                 break
             j = min(tied, key=self.keys.__getitem__)
-            rho, rich, poor, broke, poor_paid = info[j]
+            rho, rich, poor, poor_paid = info[j]
             self._pay(j, rho, rich, poor)
-            out.rounds.append(Round(j, rho, rich, poor, broke, poor_paid))
+            out.rounds.append(Round(j, rho, rich, poor, poor_paid))
             del stale[j], stale_f[j]
             for g in self.groups[j]:
                 if g in cap_left:
