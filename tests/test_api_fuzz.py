@@ -16,9 +16,9 @@ SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "openapi.yaml"
 if not SCHEMA.exists():
     pytest.skip(f"{SCHEMA} is missing (make schema)", allow_module_level=True)
 
-import schemathesis  # noqa: E402
-from hypothesis import HealthCheck, settings  # noqa: E402
-from schemathesis.checks import not_a_server_error  # noqa: E402
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
 
 schema = schemathesis.openapi.from_path(str(SCHEMA))
 EXAMPLES = int(os.environ.get("WIJKSTURING_FUZZ_EXAMPLES", "5"))

@@ -14,8 +14,12 @@ from shapely.geometry import Point, shape
 from wijksturing.accounts.models import User
 from wijksturing.areas import selectors as area_selectors
 from wijksturing.signals import services
-from wijksturing.signals.categories import (category_tree_load, read_builtin_tree, read_signalen_tree,
-                                            teams_for_gebieden)
+from wijksturing.signals.categories import (
+    category_tree_load,
+    read_builtin_tree,
+    read_signalen_tree,
+    teams_for_gebieden,
+)
 from wijksturing.signals.importer import signals_import
 from wijksturing.signals.models import Category, Signal, Source
 from wijksturing.signals.workflow import Status

@@ -77,7 +77,7 @@ def signals_import(*, path: Path, municipality_code: str, progress: bool = True,
     errors: list[str] = []
     parsed = []
     for number, row in enumerate(tqdm(rows, desc=f"reading {name}", disable=not progress, file=sys.stderr), start=2):
-        def err(column_key: str, message: str) -> None:
+        def err(column_key: str, message: str, number: int = number) -> None:
             errors.append(f"{name}: row {number}: column {columns[column_key]!r}: {message}")
 
         raw_category = (row.get(columns["category"]) or "").strip()

@@ -4,8 +4,8 @@ must be handled (working days, Dutch public holidays respected)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 import time
+from dataclasses import dataclass
 from functools import lru_cache
 
 import holidays

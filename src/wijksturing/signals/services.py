@@ -23,7 +23,16 @@ from wijksturing.accounts.services import audit_log
 from wijksturing.areas import selectors as area_selectors
 from wijksturing.signals import selectors
 from wijksturing.signals.feed import signal_feed_monitor  # noqa: F401  (re-exported service)
-from wijksturing.signals.models import ApiKey, Category, Reporter, RetentionRecord, Signal, Source, StatusChange, Team
+from wijksturing.signals.models import (
+    ApiKey,
+    Category,
+    Reporter,
+    RetentionRecord,
+    Signal,
+    Source,
+    StatusChange,
+    Team,
+)
 from wijksturing.signals.routing import Place, add_workdays, place_point, route
 from wijksturing.signals.workflow import HANDLED, Status, check_transition
 

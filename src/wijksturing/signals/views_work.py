@@ -132,7 +132,7 @@ def photo(request, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def staff_intake(request):
-    municipality, allowed = _work_municipality(request)
+    municipality, _allowed = _work_municipality(request)
     form = SignalForm(request.POST or None, request.FILES or None, municipality_code=municipality.code)
     if request.method == "POST" and form.is_valid():
         try:

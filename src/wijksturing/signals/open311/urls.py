@@ -4,7 +4,13 @@ OpenAPI description names the right media type for each."""
 from __future__ import annotations
 
 from django.urls import path
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 
 from wijksturing.signals.open311 import schema, views
 from wijksturing.signals.open311.renderers import Open311JSONRenderer, Open311XMLRenderer

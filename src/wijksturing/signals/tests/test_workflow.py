@@ -7,7 +7,14 @@ from django.db import connection
 
 from wijksturing.signals import services
 from wijksturing.signals.models import StatusChange
-from wijksturing.signals.workflow import REPLY_REQUIRED, TRANSITIONS, Status, TransitionError, check_transition, open311_status
+from wijksturing.signals.workflow import (
+    REPLY_REQUIRED,
+    TRANSITIONS,
+    Status,
+    TransitionError,
+    check_transition,
+    open311_status,
+)
 
 ALL_PAIRS = [(a, b) for a in Status.values for b in Status.values]
 
