@@ -10,7 +10,8 @@ Dutch (``"nl"``) or English (``"en"``) sentences, e.g.
 * MES: "Project 8 is niet gekozen: zijn stemmers hadden samen nog € 12.310 over, te weinig voor € 40.000."
 
 Reasons: ``fits`` / ``does_not_fit`` (greedy), ``shared`` / ``not_affordable`` (equal shares),
-``cap`` (a category or area cap was full), ``no_votes``, ``free`` (costs nothing, always chosen).
+``cap`` (a category or area cap was full), ``no_votes``, ``free`` (costs nothing, always chosen),
+``not_counted`` (approval and cost 0: with cost utilities MES gives it no weight, as pabutools).
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ _T = {
         "not_affordable": "{t} is niet gekozen: zijn stemmers hadden samen nog {left} over, te weinig voor {cost}.",
         "cap": "{t} is niet gekozen: het maximum voor {cap} was bereikt.",
         "no_votes": "{t} kreeg geen stemmen.",
+        "not_counted": "{t} kost niets; bij verdelen naar kosten telt het niet mee.",
         "free": "{t} kost niets en is daarom gekozen.",
         "greedy_fill": " Het is gekozen met het geld dat daarna nog over was.",
         "summary": "Uitgegeven: {spent} van {budget}; over: {left}.",
@@ -121,6 +123,7 @@ _T = {
         "not_affordable": "{t} was not chosen: its voters had {left} left together, too little for {cost}.",
         "cap": "{t} was not chosen: the maximum for {cap} had been reached.",
         "no_votes": "{t} got no votes.",
+        "not_counted": "{t} costs nothing; sharing costs does not count it.",
         "free": "{t} costs nothing and was therefore chosen.",
         "greedy_fill": " It was chosen with the money that was still left afterwards.",
         "summary": "Spent: {spent} of {budget}; left: {left}.",

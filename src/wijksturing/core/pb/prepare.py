@@ -34,6 +34,7 @@ class Prepared:
         self.e = e
         self.ids = [p.id for p in e.projects]
         self.cost = {p.id: p.cost for p in e.projects}
+        self.projects = {p.id: p for p in e.projects}
         index = {pid: k for k, pid in enumerate(self.ids)}
         approval, ordinal = e.vote_type in ("approval", "choose-1"), e.vote_type == "ordinal"
         weights: list[Number] = []

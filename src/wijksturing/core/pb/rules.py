@@ -113,9 +113,10 @@ def count(
         chosen = _greedy(prep, chosen, notes, stage="greedy-fill")
     spent = sum((Fraction(prep.cost[p]) for p in chosen), Fraction(0))
     left = Fraction(election.budget) - spent
-    for pid in prep.ids:  # projects no stage looked at
+    for pid in prep.ids:  # projects no stage looked at: no votes (or approval and cost 0)
         if pid not in notes:
-            notes[pid] = _note(prep, pid, selected=False, reason="no_votes")
+            reason = "no_votes" if prep.votes[pid] == 0 else "not_counted"
+            notes[pid] = _note(prep, pid, selected=False, reason=reason)
     explanation = Explanation(
         rule=rule,
         tie_break=tie_break,
@@ -141,7 +142,7 @@ def count(
 
 
 def _note(prep: Prepared, pid: str, **kw) -> ProjectExplanation:
-    p = prep.e.project(pid)
+    p = prep.projects[pid]
     return ProjectExplanation(
         project_id=pid, name=p.name, cost=p.cost, votes=_num(prep.votes[pid]), **kw
     )

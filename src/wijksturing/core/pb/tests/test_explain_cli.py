@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from fractions import Fraction
 
 from wijksturing.core.pb import count, read_pabulib, render
 from wijksturing.core.pb.cli import main
@@ -69,6 +70,42 @@ def test_assen_explanation_adds_up() -> None:
 def test_points_wording_and_currency() -> None:
     lines = render(count(read_pabulib(shared_file(KRAKOW)), "greedy").explanation, "nl")
     assert "kreeg 888 punten" in lines[0] and "PLN" in lines[0]
+
+
+def test_every_reason_renders() -> None:
+    from wijksturing.core.pb.explain import ProjectExplanation, render_project
+
+    reasons = [
+        "fits",
+        "does_not_fit",
+        "shared",
+        "not_affordable",
+        "cap",
+        "no_votes",
+        "free",
+        "not_counted",
+    ]
+    for reason in reasons:
+        p = ProjectExplanation(
+            project_id="7",
+            name="",
+            cost=5,
+            votes=1,
+            selected=False,
+            reason=reason,
+            remaining_before=3,
+            cap="area:Noord",
+            price_per_point=Fraction(1, 3),
+            paying_all=1,
+            paid_by_all_payers=Fraction(2),
+            supporters_money=Fraction(7, 2),
+        )
+        assert render_project(p, "nl").startswith("Project 7")
+        assert render_project(p, "en", "PLN", "points").startswith("Project 7")
+    fits = ProjectExplanation(
+        project_id="7", name="", cost=5, votes=1, selected=True, reason="fits", remaining_before=9
+    )
+    assert "kreeg 1 stem en" in render_project(fits, "nl")
 
 
 def run_cli(*argv: str) -> tuple[int, str, str]:

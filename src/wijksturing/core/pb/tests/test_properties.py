@@ -7,7 +7,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wijksturing.core.pb import RULES, Ballot, Project, count
+from wijksturing.core.pb import RULES, Ballot, Project, count, render
 from wijksturing.core.pb.model import Election
 
 from .strategies import area_caps, caps, elections
@@ -32,6 +32,8 @@ def test_never_over_budget_or_caps(e: Election, cat_caps, ar_caps, leftover) -> 
         x = o.explanation
         assert x.carried_over == (o.leftover if leftover == "rollover" else 0)
         assert {p.project_id for p in x.projects if p.selected} == set(o.selected)
+        for lang in ("nl", "en"):  # every reason has a sentence
+            assert len(render(x, lang)) == len(e.projects) + 1
 
 
 @fast
