@@ -44,7 +44,7 @@ screenshots: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -p no:cacheprovider tests/browser/test_screenshots.py -m browser
 
 schema: $(VENV)/.installed
-	$(BIN)/wijksturing spectacular --file docs/openapi.yaml --validate
+	$(BIN)/wijksturing spectacular --lang en --file docs/openapi.yaml --validate
 
 lock:
 	uv pip compile pyproject.toml -o requirements/base.txt --python-version 3.11 --generate-hashes -q

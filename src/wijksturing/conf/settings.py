@@ -178,6 +178,13 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
     "LICENSE": {"name": "EUPL-1.2"},
+    "ENUM_NAME_OVERRIDES": {
+        "SignalStatusEnum": "wijksturing.signals.workflow.Status",
+        "InitiativeStatusEnum": "wijksturing.budgets.workflow.InitiativeStatus",
+        "EffortStatusEnum": "wijksturing.programmes.models.EffortStatus",
+        "ProgressStatusEnum": "wijksturing.programmes.models.ProgressStatus",
+        "ImportStatusEnum": "wijksturing.monitor.models.ImportStatus",
+    },
 }
 
 # Privacy: personal data is removed after this many days (signals, applications, ballots).
