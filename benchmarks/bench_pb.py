@@ -50,9 +50,7 @@ def _reference():
 
 
 def _largest_shared() -> Path | None:
-    folder = Path(
-        os.environ.get("WIJKSTURING_PABULIB_DIR", ROOT.parent / "shared" / "data" / "pabulib")
-    )
+    folder = Path(os.environ.get("WIJKSTURING_PABULIB_DIR", ROOT.parent / "shared" / "data" / "pabulib"))
     files = sorted(folder.glob("*.pb"), key=lambda p: p.stat().st_size)
     return files[-1] if files else None
 
@@ -63,9 +61,7 @@ def bench(name: str, election, rule: str, reference, *, skip_baseline: bool = Fa
         print(f"{name}_{rule}: {ours:.3f} s (baseline skipped)", flush=True)
         return True
     expected, base = _timed(lambda: reference(election, rule))
-    print(
-        f"{name}_{rule}: {ours:.3f} s (baseline {base:.3f} s, ratio {ours / base:.4f})", flush=True
-    )
+    print(f"{name}_{rule}: {ours:.3f} s (baseline {base:.3f} s, ratio {ours / base:.4f})", flush=True)
     if set(outcome.selected) != expected:
         print(
             f"FAIL: {name} {rule}: ours {sorted(outcome.selected)} != pabutools {sorted(expected)}",
@@ -87,9 +83,7 @@ def main() -> int:
             ok &= bench("pb_shared_" + shared.stem, election, rule, reference)
     election = city_election()
     for rule in ("greedy", "mes", "mes-add1"):
-        ok &= bench(
-            "pb_city60k", election, rule, reference, skip_baseline=QUICK and rule == "mes-add1"
-        )
+        ok &= bench("pb_city60k", election, rule, reference, skip_baseline=QUICK and rule == "mes-add1")
     return 0 if ok else 1
 
 

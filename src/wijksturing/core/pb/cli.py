@@ -52,9 +52,7 @@ def _parser() -> _Parser:
     return p
 
 
-def main(
-    argv: list[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
-) -> int:
+def main(argv: list[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     out, err = stdout or sys.stdout, stderr or sys.stderr
     args_in = list(sys.argv[1:] if argv is None else argv)
     if args_in[:1] == ["pb"]:

@@ -59,6 +59,7 @@ class Explanation:
     projects: tuple[ProjectExplanation, ...]
     currency: str = "EUR"
     vote_unit: str = "votes"  # "votes" (approval) or "points" (points, rankings)
+    weighted: bool = False  # some votes count more or less than once
 
     def project(self, project_id: str) -> ProjectExplanation:
         return next(p for p in self.projects if p.project_id == project_id)
@@ -96,7 +97,10 @@ _T = {
         "fits": "{t} kreeg {votes} en paste nog in het budget dat over was ({left}).",
         "does_not_fit": "{t} kreeg {votes} maar paste niet meer: er was nog {left} over en het kost {cost}.",
         "shared_eq": "{t} kost {cost}. {n} stemmers deelden de kosten: ieder betaalde {share}.",
+        "shared_eq_1": "{t} kost {cost}. 1 stemmer betaalde de kosten: {share}.",
         "shared_pts": "{t} kost {cost}. {n} stemmers betaalden {ppp} per punt dat ze gaven.",
+        "shared_pts_1": "{t} kost {cost}. 1 stemmer betaalde {ppp} per punt dat hij of zij gaf.",
+        "weighted": " (Bedragen gelden voor een stem die 1 keer telt.)",
         "all_in": " {k} stemmers hadden minder over en betaalden alles wat ze nog hadden ({paid}).",
         "all_in_1": " 1 stemmer had minder over en betaalde alles wat hij of zij nog had ({paid}).",
         "not_affordable": "{t} is niet gekozen: zijn stemmers hadden samen nog {left} over, te weinig voor {cost}.",
@@ -117,7 +121,10 @@ _T = {
         "fits": "{t} got {votes} and still fitted in the money that was left ({left}).",
         "does_not_fit": "{t} got {votes} but no longer fitted: {left} was left and it costs {cost}.",
         "shared_eq": "{t} costs {cost}. {n} voters shared the cost: each paid {share}.",
+        "shared_eq_1": "{t} costs {cost}. 1 voter paid the cost: {share}.",
         "shared_pts": "{t} costs {cost}. {n} voters paid {ppp} for each point they gave.",
+        "shared_pts_1": "{t} costs {cost}. 1 voter paid {ppp} for each point they gave.",
+        "weighted": " (Amounts are for a vote that counts once.)",
         "all_in": " {k} voters had less left and paid everything they still had ({paid}).",
         "all_in_1": " 1 voter had less left and paid everything they still had ({paid}).",
         "not_affordable": "{t} was not chosen: its voters had {left} left together, too little for {cost}.",
@@ -133,7 +140,11 @@ _T = {
 
 
 def render_project(
-    p: ProjectExplanation, lang: Language = "nl", currency: str = "EUR", unit: str = "votes"
+    p: ProjectExplanation,
+    lang: Language = "nl",
+    currency: str = "EUR",
+    unit: str = "votes",
+    weighted: bool = False,
 ) -> str:
     """One or two plain sentences about one project."""
     t = _T[lang]
@@ -152,16 +163,15 @@ def render_project(
         "cap": (p.cap or "").replace("category:", "").replace("area:", ""),
     }
     if p.reason == "shared":
+        one = "_1" if p.paying_share == 1 else ""
         if p.full_share is not None:
-            text = t["shared_eq"].format(n=p.paying_share, share=money(p.full_share, lang), **args)
+            text = t["shared_eq" + one].format(n=p.paying_share, share=money(p.full_share, lang), **args)
         else:
-            text = t["shared_pts"].format(
-                n=p.paying_share, ppp=money(p.price_per_point or 0, lang), **args
-            )
+            text = t["shared_pts" + one].format(n=p.paying_share, ppp=money(p.price_per_point or 0, lang), **args)
         if p.paying_all:
             key = "all_in_1" if p.paying_all == 1 else "all_in"
             text += t[key].format(k=p.paying_all, paid=money(p.paid_by_all_payers or 0, lang))
-        return text
+        return text + (t["weighted"] if weighted else "")
     text = t[p.reason].format(**args)
     if p.stage == "greedy-fill":
         text += t["greedy_fill"]
@@ -176,7 +186,8 @@ def render(explanation: Explanation, lang: Language = "nl") -> list[str]:
     others = [p for p in explanation.projects if not p.selected]
     cur = explanation.currency
     unit = "votes" if explanation.vote_unit == "votes" else "points"
-    lines = [render_project(p, lang, cur, unit) for p in chosen + others]
+    weighted = explanation.weighted
+    lines = [render_project(p, lang, cur, unit, weighted) for p in chosen + others]
     t = _T[lang]
     summary = t["summary"].format(
         spent=money(explanation.spent, lang, cur),

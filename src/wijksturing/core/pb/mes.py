@@ -48,9 +48,7 @@ class Round:
     rho: Fraction
     rich: np.ndarray  # voter indices paying rho * u
     poor: np.ndarray  # voter indices paying their whole remaining (non-zero) budget
-    poor_paid: (
-        Fraction  # what the ``poor`` paid together (each: ``EqualShares.budget`` after the run)
-    )
+    poor_paid: Fraction  # what the ``poor`` paid together (each: ``EqualShares.budget`` after the run)
 
 
 @dataclass
@@ -89,7 +87,7 @@ class EqualShares:
         self.n = len(self.w)
         self.costs, self.sup, self.u, self.keys = costs, supporters, utilities, keys
         self.uf = [u.astype(np.float64) for u in utilities]
-        self.wu = [self.w[s] * u for s, u in zip(supporters, utilities)]
+        self.wu = [self.w[s] * u for s, u in zip(supporters, utilities, strict=True)]
         self.wu_sum = [int(x.sum()) for x in self.wu]
         # approval with cost utilities: one utility per project (then shares are equal)
         self.const_u = [int(u[0]) if len(u) and (u == u[0]).all() else 0 for u in utilities]
@@ -107,7 +105,7 @@ class EqualShares:
         total = self.b.numerator * int(self.w[voters].sum()) * self.den
         if self.rho_num and len(voters):
             cols = self.paid[voters, : len(self.rho_num)].sum(axis=0).tolist()
-            total -= self.b.denominator * sum(k * r for k, r in zip(cols, self.rho_num))
+            total -= self.b.denominator * sum(k * r for k, r in zip(cols, self.rho_num, strict=True))
         return total
 
     def _wsum(self, voters: np.ndarray) -> Fraction:
@@ -136,15 +134,11 @@ class EqualShares:
         if len(zero) and self.broke[idx[zero]].any():  # forget supporters with nothing left
             keep = np.ones(len(idx), dtype=bool)
             keep[zero[self.broke[idx[zero]]]] = False
-            self.alive_util[j] = util = self._util(
-                j, idx[keep], None if cu else self.alive_wu[j][keep]
-            )
+            self.alive_util[j] = util = self._util(j, idx[keep], None if cu else self.alive_wu[j][keep])
             self.alive[j], idx, bf = idx[keep], idx[keep], bf[keep]
             if not cu:
                 self.alive_uf[j], self.alive_wu[j] = self.alive_uf[j][keep], self.alive_wu[j][keep]
-        if not len(idx) or float(bf.sum() if self.unit_w else np.dot(self.wf[idx], bf)) < c * (
-            1 - _TOL
-        ):
+        if not len(idx) or float(bf.sum() if self.unit_w else np.dot(self.wf[idx], bf)) < c * (1 - _TOL):
             return None
         uf, wu = (None, None) if cu else (self.alive_uf[j], self.alive_wu[j])
         q = self.b.denominator * self.den
@@ -191,11 +185,7 @@ class EqualShares:
         self.den = 1
         out = Run(budget_per_voter=self.b)
         cap_left = dict(self.caps)
-        stale = {
-            j: Fraction(self.costs[j], self.wu_sum[j])
-            for j in range(self.m)
-            if j not in skip and self.wu_sum[j] > 0
-        }
+        stale = {j: Fraction(self.costs[j], self.wu_sum[j]) for j in range(self.m) if j not in skip and self.wu_sum[j] > 0}
         stale_f = {j: float(v) for j, v in stale.items()}
         while stale:
             for j in list(stale):

@@ -63,9 +63,7 @@ class Project:
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id or self.id != self.id.strip():
-            raise ElectionError(
-                f"project id must be a non-empty string without spaces around it: {self.id!r}"
-            )
+            raise ElectionError(f"project id must be a non-empty string without spaces around it: {self.id!r}")
         object.__setattr__(self, "cost", exact(self.cost, f"cost of project {self.id}"))
         if self.cost < 0:
             raise ElectionError(f"cost of project {self.id} is negative: {self.cost}")
@@ -92,16 +90,12 @@ class Ballot:
             pts = tuple(exact(p, f"points of voter {self.voter_id}") for p in self.points)
             object.__setattr__(self, "points", pts)
             if len(pts) != len(self.projects):
-                raise ElectionError(
-                    f"voter {self.voter_id}: {len(self.projects)} projects but {len(pts)} points"
-                )
+                raise ElectionError(f"voter {self.voter_id}: {len(self.projects)} projects but {len(pts)} points")
         object.__setattr__(self, "weight", exact(self.weight, f"weight of voter {self.voter_id}"))
         if self.weight < 0:
             raise ElectionError(f"weight of voter {self.voter_id} is negative: {self.weight}")
         if len(set(self.projects)) != len(self.projects):
-            raise ElectionError(
-                f"voter {self.voter_id} names a project twice: {','.join(self.projects)}"
-            )
+            raise ElectionError(f"voter {self.voter_id} names a project twice: {','.join(self.projects)}")
         object.__setattr__(self, "extra", dict(self.extra))
 
 
@@ -120,9 +114,7 @@ class Election:
         if self.budget < 0:
             raise ElectionError(f"budget is negative: {self.budget}")
         if self.vote_type not in VOTE_TYPES:
-            raise ElectionError(
-                f"vote_type must be one of {', '.join(VOTE_TYPES)}, got {self.vote_type!r}"
-            )
+            raise ElectionError(f"vote_type must be one of {', '.join(VOTE_TYPES)}, got {self.vote_type!r}")
         object.__setattr__(self, "projects", tuple(self.projects))
         object.__setattr__(self, "ballots", tuple(self.ballots))
         object.__setattr__(self, "meta", dict(self.meta))
@@ -135,9 +127,7 @@ class Election:
         for b in self.ballots:
             unknown = [p for p in b.projects if p not in known]
             if unknown:
-                raise ElectionError(
-                    f"voter {b.voter_id} votes for unknown project(s): {', '.join(unknown)}"
-                )
+                raise ElectionError(f"voter {b.voter_id} votes for unknown project(s): {', '.join(unknown)}")
             if needs_points and b.points is None and b.projects:
                 raise ElectionError(f"voter {b.voter_id}: a {self.vote_type} ballot needs points")
             if not needs_points and b.points is not None:
@@ -151,9 +141,7 @@ class Election:
 
     def replace(self, **changes: object) -> Election:
         """A copy with some fields changed (e.g. ``ballots=reversed(e.ballots)``)."""
-        values = {
-            k: getattr(self, k) for k in ("budget", "projects", "ballots", "vote_type", "meta")
-        }
+        values = {k: getattr(self, k) for k in ("budget", "projects", "ballots", "vote_type", "meta")}
         values.update(changes)
         return Election(**values)  # type: ignore[arg-type]
 
@@ -165,7 +153,7 @@ def vote_points(election: Election, ballot: Ballot) -> dict[str, Number]:
     if election.vote_type == "ordinal":
         n = len(ballot.projects)
         return {p: n - k for k, p in enumerate(ballot.projects)}
-    return dict(zip(ballot.projects, ballot.points or ()))
+    return dict(zip(ballot.projects, ballot.points or (), strict=True))
 
 
 def weight_by_field(field_name: str, weights: Mapping[str, Number], *, default: Number = 1):

@@ -7,8 +7,9 @@ A file has three ``;``-separated sections, each a title line and a header line::
     budget;100000             3;7200;PopUp Podium;...      376;261,532;5,5
     vote_type;approval
 
-Fields use CSV quoting (a name containing quotes is written with doubled quotes). ``vote`` lists project ids (best first for ordinal
-ballots), ``points`` the parallel points of cumulative/scoring ballots; ``vote_type`` is one of
+Fields use CSV quoting (a name containing quotes is written with doubled quotes). ``vote`` lists
+project ids (best first for ordinal ballots), ``points`` the parallel points of
+cumulative/scoring ballots; ``vote_type`` is one of
 approval, choose-1, cumulative, scoring, ordinal. Numbers may use a decimal comma; ``none`` or an
 empty field means "missing". Project columns ``category``/``categories`` (comma list) and
 ``area`` fill the fields of the same name; a ``weight`` column in VOTES gives voter weights;
@@ -115,7 +116,7 @@ def loads(text: str, *, file: str = "<string>") -> Election:
                 raise err("expected META, PROJECTS or VOTES before any data", line)
             if len(row) > len(header):
                 raise err(f"{len(row)} fields but the header has {len(header)}", line)
-            values = dict(zip(header, (c.strip() for c in row)))
+            values = dict(zip(header, (c.strip() for c in row), strict=False))  # short rows: missing fields
             if section == "meta":
                 if len(row) < 2:
                     raise err("a META line needs a key and a value", line, row[0].strip())
@@ -134,9 +135,7 @@ def loads(text: str, *, file: str = "<string>") -> Election:
         raise err(f"budget is not a number: {meta['budget']!r}", field="budget") from None
     vote_type = meta["vote_type"]
     if vote_type not in VOTE_TYPES:
-        raise err(
-            f"unknown vote_type {vote_type!r} (expected {', '.join(VOTE_TYPES)})", field="vote_type"
-        )
+        raise err(f"unknown vote_type {vote_type!r} (expected {', '.join(VOTE_TYPES)})", field="vote_type")
 
     projects: dict[str, Project] = {}
     for line, v in project_rows:
@@ -153,8 +152,7 @@ def loads(text: str, *, file: str = "<string>") -> Election:
             extra = {
                 k: x
                 for k, x in v.items()
-                if not _missing(x)
-                and k not in ("project_id", "cost", "name", "category", "categories", "area")
+                if not _missing(x) and k not in ("project_id", "cost", "name", "category", "categories", "area")
             }
             projects[pid] = Project(
                 id=pid,
@@ -177,11 +175,7 @@ def loads(text: str, *, file: str = "<string>") -> Election:
         if vid in seen:
             raise err(f"voter {vid} appears twice", line, "voter_id")
         seen.add(vid)
-        ids = (
-            []
-            if _missing(v.get("vote", ""))
-            else [p.strip() for p in v["vote"].split(",") if p.strip()]
-        )
+        ids = [] if _missing(v.get("vote", "")) else [p.strip() for p in v["vote"].split(",") if p.strip()]
         for pid in ids:
             if pid not in projects:
                 raise err(f"voter {vid} votes for unknown project {pid!r}", line, "vote")
@@ -192,9 +186,7 @@ def loads(text: str, *, file: str = "<string>") -> Election:
             raw = v.get("points", "")
             parts = [] if _missing(raw) else raw.split(",")
             if len(parts) != len(ids):
-                raise err(
-                    f"voter {vid}: {len(ids)} projects but {len(parts)} points", line, "points"
-                )
+                raise err(f"voter {vid}: {len(ids)} projects but {len(parts)} points", line, "points")
             try:
                 points = tuple(parse_number(p) for p in parts)
             except (ValueError, ZeroDivisionError):
@@ -204,19 +196,11 @@ def loads(text: str, *, file: str = "<string>") -> Election:
             try:
                 weight = parse_number(v["weight"])
             except (ValueError, ZeroDivisionError):
-                raise err(
-                    f"voter {vid}: weight is not a number: {v['weight']!r}", line, "weight"
-                ) from None
+                raise err(f"voter {vid}: weight is not a number: {v['weight']!r}", line, "weight") from None
             if weight < 0:
                 raise err(f"voter {vid}: weight is negative", line, "weight")
-        extra = {
-            k: x
-            for k, x in v.items()
-            if not _missing(x) and k not in ("voter_id", "vote", "points", "weight")
-        }
-        ballots.append(
-            Ballot(voter_id=vid, projects=tuple(ids), points=points, weight=weight, extra=extra)
-        )
+        extra = {k: x for k, x in v.items() if not _missing(x) and k not in ("voter_id", "vote", "points", "weight")}
+        ballots.append(Ballot(voter_id=vid, projects=tuple(ids), points=points, weight=weight, extra=extra))
     try:
         return Election(
             budget=budget,
@@ -258,13 +242,7 @@ def dumps(election: Election) -> str:
     points = election.vote_type in ("cumulative", "scoring")
     weights = any(b.weight != 1 for b in election.ballots)
     w.writerow(["VOTES"])
-    w.writerow(
-        ["voter_id"]
-        + (["weight"] if weights else [])
-        + ["vote"]
-        + (["points"] if points else [])
-        + extra_v
-    )
+    w.writerow(["voter_id"] + (["weight"] if weights else []) + ["vote"] + (["points"] if points else []) + extra_v)
     for b in election.ballots:
         row = [b.voter_id] + ([format_number(b.weight)] if weights else []) + [",".join(b.projects)]
         row += [",".join(format_number(x) for x in b.points or ())] if points else []

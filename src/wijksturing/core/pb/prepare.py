@@ -63,20 +63,14 @@ class Prepared:
         # integer scaling (a global scale of money, utility or weight does not change any rule)
         self.lw = lw = lcm(1, *{w.denominator for w in weights if type(w) is not int})
         lp = lcm(1, *{p.denominator for p in pts if type(p) is not int})
-        self.lc = lcm(
-            Fraction(e.budget).denominator, *(Fraction(c).denominator for c in self.cost.values())
-        )
+        self.lc = lcm(Fraction(e.budget).denominator, *(Fraction(c).denominator for c in self.cost.values()))
         w_arr = _int64([int(w * lw) for w in weights] if lw > 1 else weights)
         vi_arr, pj_arr = np.array(vi, dtype=np.int64), np.array(pj, dtype=np.int64)
-        p_arr = (
-            np.ones(len(pj), dtype=np.int64)
-            if approval
-            else _int64([int(p * lp) for p in pts] if lp > 1 else pts)
-        )
+        p_arr = np.ones(len(pj), dtype=np.int64) if approval else _int64([int(p * lp) for p in pts] if lp > 1 else pts)
         _int64([len(pj) * int(np.abs(w_arr).max(initial=0)) * int(np.abs(p_arr).max(initial=0))])
         votes = np.zeros(len(self.ids), dtype=np.int64)
         np.add.at(votes, pj_arr, w_arr[vi_arr] * p_arr)
-        self.votes = {pid: Fraction(int(v), lw * lp) for pid, v in zip(self.ids, votes.tolist())}
+        self.votes = {pid: Fraction(int(v), lw * lp) for pid, v in zip(self.ids, votes.tolist(), strict=True)}
         self.key = tie_key(tie_break, cost=self.cost, votes=self.votes)
         self.caps: dict[tuple[str, str], Fraction] = {}
         for kind, caps in (("category", category_caps), ("area", area_caps)):
@@ -84,11 +78,7 @@ class Prepared:
                 self.caps[(kind, name)] = Fraction(exact(amount, f"{kind} cap {name}"))
         self.lc = lcm(self.lc, *(c.denominator for c in self.caps.values()))
         self.groups = {
-            p.id: tuple(
-                g
-                for g in [("category", c) for c in p.categories] + [("area", p.area)]
-                if g in self.caps
-            )
+            p.id: tuple(g for g in [("category", c) for c in p.categories] + [("area", p.area)] if g in self.caps)
             for p in e.projects
         }
         # MES utilities: cost utilities for approval (scaled like money), else the points
@@ -122,6 +112,7 @@ class Prepared:
         }
         _int64([int(w_arr.sum()) * max(self._engine_args["costs"], default=0)])
         self.weights = w_arr
+        self.weighted = bool((w_arr != lw).any())  # some vote does not count exactly once
         self.total_weight = int(w_arr.sum())
         self.budget_scaled = Fraction(e.budget) * self.lc
 

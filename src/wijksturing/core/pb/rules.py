@@ -89,9 +89,7 @@ def count(
     if rule not in RULES:
         raise ValueError(f"unknown rule {rule!r}; choose one of {', '.join(RULES)}")
     if leftover not in LEFTOVER_POLICIES:
-        raise ValueError(
-            f"unknown leftover policy {leftover!r}; choose one of {', '.join(LEFTOVER_POLICIES)}"
-        )
+        raise ValueError(f"unknown leftover policy {leftover!r}; choose one of {', '.join(LEFTOVER_POLICIES)}")
     prep = Prepared(election, tie_break, voter_weight, category_caps, area_caps)
     notes: dict[str, ProjectExplanation] = {}
     increments, per_voter = 0, None
@@ -130,6 +128,7 @@ def count(
         projects=tuple(notes[pid] for pid in prep.ids),
         currency=election.meta.get("currency", "EUR"),
         vote_unit="votes" if election.vote_type in ("approval", "choose-1") else "points",
+        weighted=prep.weighted,
     )
     return Outcome(
         rule=rule,
@@ -143,9 +142,7 @@ def count(
 
 def _note(prep: Prepared, pid: str, **kw) -> ProjectExplanation:
     p = prep.projects[pid]
-    return ProjectExplanation(
-        project_id=pid, name=p.name, cost=p.cost, votes=_num(prep.votes[pid]), **kw
-    )
+    return ProjectExplanation(project_id=pid, name=p.name, cost=p.cost, votes=_num(prep.votes[pid]), **kw)
 
 
 def _greedy(prep: Prepared, chosen: list[str], notes: dict, *, stage: str) -> list[str]:
@@ -156,15 +153,11 @@ def _greedy(prep: Prepared, chosen: list[str], notes: dict, *, stage: str) -> li
     for p in chosen:
         for g in prep.groups[p]:
             spent_by_group[g] = spent_by_group.get(g, 0) + prep.cost[p]
-    order = sorted(
-        (p for p in prep.ids if p not in chosen), key=lambda p: (-prep.votes[p], prep.key(p))
-    )
+    order = sorted((p for p in prep.ids if p not in chosen), key=lambda p: (-prep.votes[p], prep.key(p)))
     for rank, pid in enumerate(order, start=1):
         blocked = prep.fits_caps(pid, spent_by_group)
         fits = prep.cost[pid] <= left and blocked is None
-        reason = (
-            "fits" if fits else ("cap" if blocked and prep.cost[pid] <= left else "does_not_fit")
-        )
+        reason = "fits" if fits else ("cap" if blocked and prep.cost[pid] <= left else "does_not_fit")
         notes[pid] = _note(
             prep,
             pid,
@@ -215,9 +208,7 @@ def _finished(prep: Prepared, run: Run, spent: int, mode: str) -> bool:
         for g in eng.groups[j]:
             by_group[g] = by_group.get(g, 0) + eng.costs[j]
     for j in range(eng.m):
-        if j in chosen or any(
-            by_group.get(g, 0) + eng.costs[j] > eng.caps[g] for g in eng.groups[j]
-        ):
+        if j in chosen or any(by_group.get(g, 0) + eng.costs[j] > eng.caps[g] for g in eng.groups[j]):
             continue
         if mode == "full" or spent + eng.costs[j] <= prep.budget_scaled:
             return False
@@ -237,11 +228,9 @@ def _explain_mes(prep: Prepared, run: Run, notes: dict, detail: bool) -> None:
             pos = np.searchsorted(eng.sup[r.project], r.rich)
             shares = tuple(
                 (prep.voter_ids[i], r.rho * int(u) * int(eng.w[i]) / lc)
-                for i, u in zip(r.rich.tolist(), eng.u[r.project][pos].tolist())
+                for i, u in zip(r.rich.tolist(), eng.u[r.project][pos].tolist(), strict=True)
             )
-            shares += tuple(
-                (prep.voter_ids[i], eng._wsum(np.array([i])) / lc) for i in r.poor.tolist()
-            )
+            shares += tuple((prep.voter_ids[i], eng._wsum(np.array([i])) / lc) for i in r.poor.tolist())
         notes[pid] = _note(
             prep,
             pid,

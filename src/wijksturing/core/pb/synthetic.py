@@ -14,9 +14,7 @@ import numpy as np
 from .model import Ballot, Election, Project
 
 
-def city_election(
-    *, voters: int = 60_000, projects: int = 100, max_approvals: int = 15, seed: int = 2024
-) -> Election:
+def city_election(*, voters: int = 60_000, projects: int = 100, max_approvals: int = 15, seed: int = 2024) -> Election:
     rng = np.random.default_rng(seed)
     costs = np.clip(np.round(rng.lognormal(np.log(250_000), 0.9, projects), -2), 5_000, 5_000_000)
     popularity = rng.lognormal(0.0, 1.0, projects)
@@ -26,12 +24,9 @@ def city_election(
     order = np.argsort(-keys, axis=1)
     ids = [str(i + 1) for i in range(projects)]
     ballots = tuple(
-        Ballot(voter_id=str(v + 1), projects=tuple(ids[j] for j in sorted(order[v, : sizes[v]])))
-        for v in range(voters)
+        Ballot(voter_id=str(v + 1), projects=tuple(ids[j] for j in sorted(order[v, : sizes[v]]))) for v in range(voters)
     )
-    plist = tuple(
-        Project(id=ids[j], cost=int(costs[j]), name=f"Project {ids[j]}") for j in range(projects)
-    )
+    plist = tuple(Project(id=ids[j], cost=int(costs[j]), name=f"Project {ids[j]}") for j in range(projects))
     budget = int(round(costs.sum() / 4, -3))
     return Election(
         budget=budget,

@@ -28,9 +28,7 @@ TieBreak = Literal["reference", "equalshares"]
 TIE_BREAKS: tuple[str, ...] = ("reference", "equalshares")
 
 
-def tie_key(
-    tie_break: str, *, cost: Mapping[str, object], votes: Mapping[str, object]
-) -> Callable[[str], tuple]:
+def tie_key(tie_break: str, *, cost: Mapping[str, object], votes: Mapping[str, object]) -> Callable[[str], tuple]:
     """A sort key on project ids: smaller key = preferred when scores are tied."""
     if tie_break == "reference":
         return lambda pid: (pid,)

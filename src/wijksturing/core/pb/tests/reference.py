@@ -20,11 +20,9 @@ import pytest
 
 from wijksturing.core.pb.model import Election, vote_points
 
-pb = pytest.importorskip(
-    "pabutools", reason="pabutools (test-only reference library) is not installed"
-)
-from gmpy2 import mpq
-from pabutools.election import (
+pb = pytest.importorskip("pabutools", reason="pabutools (test-only reference library) is not installed")
+from gmpy2 import mpq  # noqa: E402
+from pabutools.election import (  # noqa: E402
     Additive_Cardinal_Sat,
     AdditiveSatisfaction,
     ApprovalBallot,
@@ -35,23 +33,21 @@ from pabutools.election import (
     Instance,
     Project,
 )
-from pabutools.fractions import frac
-from pabutools.rules import (
+from pabutools.fractions import frac  # noqa: E402
+from pabutools.rules import (  # noqa: E402
     completion_by_rule_combination,
     greedy_utilitarian_welfare,
     method_of_equal_shares,
 )
-from pabutools.rules.mes.mes_rule import method_of_equal_shares_scheme
-from pabutools.tiebreaking import TieBreakingRule, lexico_tie_breaking
+from pabutools.rules.mes.mes_rule import method_of_equal_shares_scheme  # noqa: E402
+from pabutools.tiebreaking import TieBreakingRule, lexico_tie_breaking  # noqa: E402
 
 
 class PointsTimesCost(AdditiveSatisfaction):
     """Greedy density = points (total satisfaction points x cost divided by cost)."""
 
     def __init__(self, instance, profile, ballot):
-        super().__init__(
-            instance, profile, ballot, lambda i, p, b, proj, pre: b.get(proj, 0) * proj.cost
-        )
+        super().__init__(instance, profile, ballot, lambda i, p, b, proj, pre: b.get(proj, 0) * proj.cost)
 
 
 def _q(x) -> object:
@@ -118,9 +114,7 @@ def reference_outcome(election: Election, rule: str, tie_break: str = "reference
     elif rule == "mes":
         out = method_of_equal_shares(instance, profile, sat_class=mes_sat, tie_breaking=tie)
     elif rule == "mes-add1":
-        out = method_of_equal_shares(
-            instance, profile, sat_class=mes_sat, tie_breaking=tie, voter_budget_increment=1
-        )
+        out = method_of_equal_shares(instance, profile, sat_class=mes_sat, tie_breaking=tie, voter_budget_increment=1)
     elif rule == "mes-add1-greedy":
         out = completion_by_rule_combination(
             instance,

@@ -32,21 +32,9 @@ def elections(
     ]
     ballots = []
     for v in range(draw(st.integers(0, max_voters))):
-        chosen = tuple(
-            draw(
-                st.lists(
-                    st.sampled_from(ids), max_size=1 if vote_type == "choose-1" else 4, unique=True
-                )
-            )
-        )
-        points = (
-            tuple(draw(st.integers(1, 5)) for _ in chosen)
-            if vote_type in ("cumulative", "scoring")
-            else None
-        )
-        ballots.append(
-            Ballot(voter_id=f"v{v}", projects=chosen, points=points, weight=draw(weights))
-        )
+        chosen = tuple(draw(st.lists(st.sampled_from(ids), max_size=1 if vote_type == "choose-1" else 4, unique=True)))
+        points = tuple(draw(st.integers(1, 5)) for _ in chosen) if vote_type in ("cumulative", "scoring") else None
+        ballots.append(Ballot(voter_id=f"v{v}", projects=chosen, points=points, weight=draw(weights)))
     budget = draw(st.integers(0, 120) | st.fractions(min_value=0, max_value=120, max_denominator=3))
     return Election(budget=budget, projects=projects, ballots=ballots, vote_type=vote_type)
 

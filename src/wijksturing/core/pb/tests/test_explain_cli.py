@@ -35,13 +35,8 @@ def test_greedy_explanation() -> None:
     assert (b.selected, b.reason, b.remaining_before) == (False, "does_not_fit", 4)
     assert (c.selected, c.reason) == (True, "fits")
     nl = render(x, "nl")
-    assert (
-        "Bankjes (project a) kreeg 2 stemmen en paste nog in het budget dat over was (€ 10)." in nl
-    )
-    assert (
-        "Bomen (project b) kreeg 2 stemmen maar paste niet meer: er was nog € 4 over en het kost € 6."
-        in nl
-    )
+    assert "Bankjes (project a) kreeg 2 stemmen en paste nog in het budget dat over was (€ 10)." in nl
+    assert "Bomen (project b) kreeg 2 stemmen maar paste niet meer: er was nog € 4 over en het kost € 6." in nl
     assert render(x, "en")[-1] == "Spent: € 9 of € 10; left: € 1."
 
 
@@ -102,9 +97,7 @@ def test_every_reason_renders() -> None:
         )
         assert render_project(p, "nl").startswith("Project 7")
         assert render_project(p, "en", "PLN", "points").startswith("Project 7")
-    fits = ProjectExplanation(
-        project_id="7", name="", cost=5, votes=1, selected=True, reason="fits", remaining_before=9
-    )
+    fits = ProjectExplanation(project_id="7", name="", cost=5, votes=1, selected=True, reason="fits", remaining_before=9)
     assert "kreeg 1 stem en" in render_project(fits, "nl")
 
 

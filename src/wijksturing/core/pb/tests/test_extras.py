@@ -14,10 +14,7 @@ PROJECTS = [
     Project(id="2", cost=30, categories=("groen",), area="Zuid"),
     Project(id="3", cost=30, categories=("verkeer",), area="Noord"),
 ]
-BALLOTS = [
-    Ballot(voter_id=str(v), projects=p)
-    for v, p in enumerate([("1", "2"), ("1", "2"), ("1",), ("2", "3"), ("3",)])
-]
+BALLOTS = [Ballot(voter_id=str(v), projects=p) for v, p in enumerate([("1", "2"), ("1", "2"), ("1",), ("2", "3"), ("3",)])]
 E = Election(budget=100, projects=PROJECTS, ballots=BALLOTS)
 
 
@@ -31,10 +28,7 @@ def test_caps_change_the_greedy_outcome_and_explain_it() -> None:
     assert count(E, "greedy").selected == ("1", "2", "3")
     o = count(E, "greedy", category_caps={"groen": 50}, area_caps={"Noord": 40})
     assert o.selected == ("1",)
-    assert (
-        o.explanation.project("2").reason == "cap"
-        and o.explanation.project("2").cap == "category:groen"
-    )
+    assert o.explanation.project("2").reason == "cap" and o.explanation.project("2").cap == "category:groen"
     assert o.explanation.project("3").cap == "area:Noord"
     o = count(E, "mes", category_caps={"groen": 35})
     assert "1" not in o.selected and o.explanation.project("1").reason == "cap"
@@ -52,9 +46,7 @@ def test_weights_by_voting_method() -> None:
     assert count(e, "greedy").selected == ("2",)
     paper_double = weight_by_field("voting_method", {"paper": 2})
     assert count(e, "greedy", voter_weight=paper_double).selected == ("1",)
-    assert count(
-        e, "greedy", voter_weight=weight_by_field("voting_method", {"internet": 0})
-    ).selected == ("1",)
+    assert count(e, "greedy", voter_weight=weight_by_field("voting_method", {"internet": 0})).selected == ("1",)
     x = count(e, "mes", voter_weight=paper_double).explanation
     assert x.budget_per_voter == Fraction(40, 7)
 

@@ -17,7 +17,7 @@ def engine(costs, approvals, n):
         weights=np.ones(n, dtype=np.int64),
         costs=costs,
         supporters=sup,
-        utilities=[np.full(len(s), c, dtype=np.int64) for s, c in zip(sup, costs)],
+        utilities=[np.full(len(s), c, dtype=np.int64) for s, c in zip(sup, costs, strict=True)],
         keys=[(str(j),) for j in range(len(costs))],
     )
 

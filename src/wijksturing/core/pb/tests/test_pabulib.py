@@ -36,9 +36,7 @@ def test_reads_the_three_ballot_types() -> None:
     assert assen.project("3").extra["selected"] == "1" and assen.project("3").name == "PopUp Podium"
     cz = read_pabulib(shared_file(CZESTOCHOWA))
     first = next(b for b in cz.ballots if b.voter_id == "376")
-    assert (
-        cz.vote_type == "cumulative" and first.projects == ("261", "532") and first.points == (5, 5)
-    )
+    assert cz.vote_type == "cumulative" and first.projects == ("261", "532") and first.points == (5, 5)
     kr = read_pabulib(shared_file(KRAKOW))
     assert kr.vote_type == "ordinal" and all(len(b.projects) == 3 for b in kr.ballots)
     assert kr.project("1").name == '"Trejaż w Kantorowicach"'  # CSV-quoted quotes
@@ -60,9 +58,7 @@ def test_round_trip_any_election(e: Election) -> None:
 
 
 def test_decimal_comma_fraction_and_weights() -> None:
-    text = GOOD.replace("1;60;A", "1;60,5;A").replace(
-        "voter_id;vote\nv1;1\nv2;1,2", "voter_id;vote;weight\nv1;1;2\nv2;1,2;1/2"
-    )
+    text = GOOD.replace("1;60;A", "1;60,5;A").replace("voter_id;vote\nv1;1\nv2;1,2", "voter_id;vote;weight\nv1;1;2\nv2;1,2;1/2")
     e = loads_pabulib(text)
     assert e.project("1").cost == Fraction(121, 2)
     assert [b.weight for b in e.ballots] == [2, Fraction(1, 2)]
@@ -76,11 +72,7 @@ def test_categories_area_none_and_missing_fields() -> None:
     )
     e = loads_pabulib(text)
     assert e.project("1").categories == ("groen", "verkeer") and e.project("1").area == "Noord"
-    assert (
-        e.project("2").categories == ()
-        and e.project("2").area is None
-        and e.project("2").extra == {}
-    )
+    assert e.project("2").categories == () and e.project("2").area is None and e.project("2").extra == {}
     assert loads_pabulib(dumps_pabulib(e)).replace(meta={}) == e.replace(meta={})
 
 

@@ -37,19 +37,14 @@ def test_never_over_budget_or_caps(e: Election, cat_caps, ar_caps, leftover) -> 
 
 
 @fast
-@given(
-    elections(), st.randoms(use_true_random=False), st.sampled_from(["reference", "equalshares"])
-)
+@given(elections(), st.randoms(use_true_random=False), st.sampled_from(["reference", "equalshares"]))
 def test_order_of_ballots_and_projects_does_not_matter(e: Election, rnd, tie_break) -> None:
     ballots, projects = list(e.ballots), list(e.projects)
     rnd.shuffle(ballots)
     rnd.shuffle(projects)
     shuffled = e.replace(ballots=ballots, projects=projects)
     for rule in RULES:
-        assert (
-            count(e, rule, tie_break=tie_break).selected
-            == count(shuffled, rule, tie_break=tie_break).selected
-        )
+        assert count(e, rule, tie_break=tie_break).selected == count(shuffled, rule, tie_break=tie_break).selected
 
 
 @fast

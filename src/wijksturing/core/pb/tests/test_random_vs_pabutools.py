@@ -22,9 +22,7 @@ def random_election(seed: int) -> Election:
         chosen = rng.sample(ids, rng.randint(0, min(4, m)))
         weight = rng.choice([1, 1, 1, 2, 3]) if seed % 2 else 1
         points = tuple(rng.randint(1, 4) for _ in chosen) if vote_type == "cumulative" else None
-        ballots.append(
-            Ballot(voter_id=f"v{v}", projects=tuple(chosen), points=points, weight=weight)
-        )
+        ballots.append(Ballot(voter_id=f"v{v}", projects=tuple(chosen), points=points, weight=weight))
     budget = rng.randint(5, sum(p.cost for p in projects))
     return Election(budget=budget, projects=projects, ballots=ballots, vote_type=vote_type)
 
