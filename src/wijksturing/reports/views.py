@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from wijksturing.reports import services
 from wijksturing.web import data, pages
+from wijksturing.web.pagecache import public_page
 
 
 def _year(request: HttpRequest, area) -> int | None:
@@ -20,6 +21,7 @@ def _year(request: HttpRequest, area) -> int | None:
 
 
 @require_GET
+@public_page
 def report_page(request: HttpRequest, code: str, level: str, municipality: str | None = None) -> HttpResponse:
     area = pages.area_or_404(level=level, code=code, municipality=municipality)
     body = services.report_html(area=area, year=_year(request, area), request=request)
@@ -27,6 +29,7 @@ def report_page(request: HttpRequest, code: str, level: str, municipality: str |
 
 
 @require_GET
+@public_page
 def report_pdf(request: HttpRequest, code: str, level: str, municipality: str | None = None) -> HttpResponse:
     area = pages.area_or_404(level=level, code=code, municipality=municipality)
     content = services.report_pdf(area=area, year=_year(request, area), base_url=request.build_absolute_uri("/")[:-1])

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class WebConfig(AppConfig):
     name = "wijksturing.web"
     label = "web"
+
+    def ready(self) -> None:
+        from wijksturing.web.pagecache import connect_signals
+
+        connect_signals()

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from wijksturing.areas.models import Area
 from wijksturing.monitor import selectors as monitor
 from wijksturing.monitor.selectors import Figure
+from wijksturing.web import pagecache
 
 BASE_INDICATOR = "a_inw"
 
@@ -18,8 +19,9 @@ __all__ = ["Figure", "data_version", "figures", "index_rows", "index_value", "se
 
 
 def data_version() -> str:
-    """Changes whenever figures are imported or recomputed: part of every cache key."""
-    return str(monitor.data_version())
+    """Changes whenever figures are imported or recomputed: part of every cache key (read at
+    most every couple of seconds, see ``pagecache``)."""
+    return pagecache.data_version()
 
 
 def indicator_list():

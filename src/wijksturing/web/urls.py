@@ -13,6 +13,7 @@ urlpatterns = [
     path("kaart/", public.thematic_map, name="map"),
     path("kaart/data.json", public.thematic_map_data, name="map-data"),
     path("vergelijk/", public.compare, name="compare"),
+    path("taal/", public.set_language, name="language"),
     path("cockpit/", cockpit.index, name="cockpit"),
     path("cockpit/analyse/", analyst.catalogue, name="analyst"),
     path("cockpit/analyse/imports/", analyst.imports, name="analyst-imports"),

@@ -6,7 +6,9 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views import i18n
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
 from wijksturing.areas import selectors as areas
 from wijksturing.areas.models import Area, Level
@@ -14,6 +16,7 @@ from wijksturing.reports.selectors import KEY_INDICATORS, area_analysis
 from wijksturing.web import data, pages, thematic
 from wijksturing.web.geocode import GeocodeUnavailable, address_search, normalise_postcode
 from wijksturing.web.links import area_url, optional_url
+from wijksturing.web.pagecache import public_page
 
 MAX_COMPARE = 5
 
@@ -34,6 +37,7 @@ def _year(request: HttpRequest, years: list[int], municipality_code: str) -> int
 
 
 @require_GET
+@public_page
 def home(request: HttpRequest) -> HttpResponse:
     municipalities, municipality = _municipality(request)
     svgmap = pages.municipality_map(municipality_code=municipality.code) if municipality else None
@@ -75,6 +79,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@public_page
 def area_page(request: HttpRequest, code: str, level: str, municipality: str | None = None) -> HttpResponse:
     area = pages.area_or_404(level=level, code=code, municipality=municipality)
     years = data.years(municipality_code=area.layout.municipality.code)
@@ -121,6 +126,7 @@ def _map_params(request: HttpRequest):
 
 
 @require_GET
+@public_page
 def thematic_map(request: HttpRequest) -> HttpResponse:
     municipalities, municipality, indicator, level, method, years, year = _map_params(request)
     choro = pages.cached(f"choro:{municipality.code}:{indicator}:{level}:{year}:{method}", lambda: thematic.choropleth(
@@ -147,6 +153,7 @@ def _format(value, decimals):
 
 
 @require_GET
+@public_page
 def thematic_map_data(request: HttpRequest) -> JsonResponse:
     _m, municipality, indicator, level, method, _years, year = _map_params(request)
     payload = pages.cached(f"chorojson:{municipality.code}:{indicator}:{level}:{year}:{method}", lambda: thematic.choropleth(
@@ -155,6 +162,7 @@ def thematic_map_data(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
+@public_page
 def compare(request: HttpRequest) -> HttpResponse:
     municipalities, municipality = _municipality(request)
     choices = list(areas.area_list(municipality_code=municipality.code)) if municipality else []
@@ -179,10 +187,19 @@ def compare(request: HttpRequest) -> HttpResponse:
             figs = [table.get((a.code, ind.code)) for a in chosen]
             rows.append({"name": ind.name, "decimals": ind.decimals, "unit": ind.unit,
                          "values": [f.value if f else None for f in figs],
-                         "sources": "; ".join(sorted({f"{f.source} ({f.source_date or f.year})" for f in figs if f and f.source}))})
+                         "sources": "; ".join(sorted({f"{f.source} ({f.source_date or f.year})"
+                                                      for f in figs if f and f.source}))})
     slots = [chosen_codes[i] if i < len(chosen_codes) else "" for i in range(MAX_COMPARE)]
     return render(request, "web/compare.html", {
         "municipalities": municipalities, "municipality": municipality, "choices": choices, "chosen": chosen,
         "slots": slots, "indicators": indicators, "selected": {i.code for i in selected}, "rows": rows,
         "years": years, "year": year, "error": error, "chosen_urls": [(a, area_url(a)) for a in chosen],
     }, status=400 if error else 200)
+
+
+@csrf_exempt
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """The language switch in the page header. It needs no CSRF token, so that public pages carry
+    none and can be cached whole; a forged switch of someone's language does no harm."""
+    return i18n.set_language(request)
