@@ -205,6 +205,9 @@ def layout_apply_gebieden(*, layout: Layout) -> None:
     if gemeente is None:
         return
     definitions = list(GebiedDefinition.objects.filter(municipality=layout.municipality))
+    if not definitions and not Area.objects.filter(layout=layout, level=Level.GEBIED).exists():
+        _gemeente_geometry(gemeente)  # wijken are registered under the gemeente already
+        return
     wijken = {a.code: a for a in Area.objects.filter(layout=layout, level=Level.WIJK)}
     keep = set()
     for definition in definitions:
@@ -222,8 +225,14 @@ def layout_apply_gebieden(*, layout: Layout) -> None:
     assigned = {c for d in definitions for c in d.wijk_codes}
     Area.objects.filter(layout=layout, level=Level.WIJK).exclude(code__in=assigned).update(parent=gemeente)
     Area.objects.filter(layout=layout, level=Level.GEBIED).exclude(pk__in=keep).delete()
-    if gemeente.geometry is None:
-        geometries = [shape(w.geometry) for w in wijken.values() if w.geometry]
-        if geometries and len(geometries) == len(wijken):
-            _set_geometry(gemeente, mapping(unary_union(geometries)))
-            gemeente.save()
+    _gemeente_geometry(gemeente)
+
+
+def _gemeente_geometry(gemeente: Area) -> None:
+    """A gemeente without a boundary of its own gets the union of its wijken, once all have one."""
+    if gemeente.geometry is not None:
+        return
+    wijken = list(Area.objects.filter(layout=gemeente.layout, level=Level.WIJK).values_list("geometry", flat=True))
+    if wijken and all(wijken):
+        _set_geometry(gemeente, mapping(unary_union([shape(g) for g in wijken])))
+        gemeente.save()

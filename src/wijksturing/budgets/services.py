@@ -165,10 +165,11 @@ def initiative_transition(*, user, initiative: Initiative, to: str, note: str = 
 
 
 @transaction.atomic
-def initiatives_remove_personal_data(*, now=None) -> int:
-    """Blank the applicant's contact details of initiatives closed longer than RETENTION_DAYS ago."""
+def initiatives_remove_personal_data(*, now=None, days: int | None = None) -> int:
+    """Blank the applicant's contact details of initiatives closed longer than ``days``
+    (default RETENTION_DAYS) ago."""
     now = now or timezone.now()
-    cutoff = now - timedelta(days=int(settings.RETENTION_DAYS))
+    cutoff = now - timedelta(days=int(settings.RETENTION_DAYS if days is None else days))
     qs = Initiative.objects.filter(closed_at__lt=cutoff, personal_data_removed_at__isnull=True)
     count = qs.update(applicant_name="", applicant_email="", applicant_phone="", personal_data_removed_at=now)
     if count:

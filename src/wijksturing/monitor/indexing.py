@@ -5,6 +5,7 @@ computed with :mod:`wijksturing.core.index`, :mod:`~wijksturing.core.trends` and
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -42,16 +43,29 @@ def _series(municipality_code: str, indicator_codes: list[str]) -> dict:
     return out
 
 
-def index_recompute(*, municipality_code: str) -> int:
-    config = index_data()
-    components = list(IndexComponent.objects.select_related("indicator", "dimension").order_by("dimension__order", "pk"))
+@dataclass(frozen=True)
+class IndexSetup:
+    """The index definition (catalogue/index.yaml and its rows), read once per recomputation."""
+
+    config: dict
+    spec: core_index.IndexSpec | None
+
+    @classmethod
+    def load(cls) -> IndexSetup:
+        components = list(IndexComponent.objects.select_related("indicator", "dimension").order_by("dimension__order", "pk"))
+        spec = core_index.IndexSpec.from_records(
+            [(c.indicator.code, c.dimension.code, 1 if c.indicator.direction == "higher_better" else -1, c.weight) for c in components],
+            {c.dimension.code: c.dimension.weight for c in components},
+        ) if components else None
+        return cls(index_data(), spec)
+
+
+def index_recompute(*, municipality_code: str, setup: IndexSetup | None = None) -> int:
+    setup = setup or IndexSetup.load()
+    config, spec = setup.config, setup.spec
     IndexValue.objects.filter(area__layout__municipality__code=municipality_code).delete()
-    if not components:
+    if spec is None:
         return 0
-    spec = core_index.IndexSpec.from_records(
-        [(c.indicator.code, c.dimension.code, 1 if c.indicator.direction == "higher_better" else -1, c.weight) for c in components],
-        {c.dimension.code: c.dimension.weight for c in components},
-    )
     codes = list(spec.indicator_codes)
     series = _series(municipality_code, codes)
     # an index year is a year with new figures below the municipal level, plus the base year

@@ -20,7 +20,7 @@ from django.utils import timezone
 from wijksturing.areas.models import Area, Layout, Level
 from wijksturing.core import aggregation
 from wijksturing.monitor.bulk import observations_insert
-from wijksturing.monitor.indexing import index_recompute, similarity_recompute
+from wijksturing.monitor.indexing import IndexSetup, index_recompute, similarity_recompute
 from wijksturing.monitor.models import ImportRun, ImportStatus, Indicator, Observation, Origin
 
 IMPORTED, DERIVED, AGGREGATED = 0, 1, 2
@@ -175,8 +175,9 @@ def recompute(*, municipality_codes: list[str] | None = None, user=None,
                 run.observations += layout_recompute(layout=layout, cat=cat)
                 if progress:
                     progress(number / total)
+            setup = IndexSetup.load()
             for code in sorted({layout.municipality.code for layout in layouts}):
-                index_recompute(municipality_code=code)
+                index_recompute(municipality_code=code, setup=setup)
             if progress:
                 progress((total - 1) / total)
             similarity_recompute()

@@ -5,6 +5,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from wijksturing.api.params import year_param
 from wijksturing.areas.api.serializers import AreaSerializer, LookupSerializer, MunicipalitySerializer
 from wijksturing.areas.models import Level
 from wijksturing.areas.selectors import area_list, area_lookup_point, municipality_list
@@ -14,16 +15,6 @@ AREA_FILTERS = [
     OpenApiParameter("level", str, enum=[c for c, _ in Level.choices]),
     OpenApiParameter("year", int, description="Layout year (default: each municipality's latest layout)"),
 ]
-
-
-def int_param(request, name: str) -> int | None:
-    raw = request.query_params.get(name)
-    if raw in (None, ""):
-        return None
-    try:
-        return int(raw)
-    except ValueError:
-        raise ValidationError({name: f"{raw!r} is not a whole number"}) from None
 
 
 class MunicipalityViewSet(viewsets.ReadOnlyModelViewSet):
@@ -45,7 +36,7 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
         if level and level not in Level.values:
             raise ValidationError({"level": f"choose one of {', '.join(Level.values)}"})
         return area_list(municipality_code=self.request.query_params.get("municipality"), level=level,
-                         year=int_param(self.request, "year"))
+                         year=year_param(self.request))
 
     def get_object(self):
         area = self.get_queryset().filter(code=self.kwargs["code"]).first()

@@ -4,6 +4,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from wijksturing.api.params import year_param
 from wijksturing.budgets import selectors
 from wijksturing.budgets.api.serializers import BudgetSerializer, InitiativeSerializer
 
@@ -30,10 +31,9 @@ class BudgetView(APIView):
         municipality = _required(request, "municipality").upper()
         gebied = _required(request, "gebied")
         years = selectors.budget_years(municipality_code=municipality, gebied_code=gebied)
-        try:
-            year = int(request.query_params.get("year") or (years[-1] if years else 0))
-        except ValueError:
-            raise ValidationError({"year": "not a year"}) from None
+        year = year_param(request, default=years[-1] if years else None)
+        if year is None:
+            raise ValidationError({"year": "No budget for this gebied: give a year."})
         lines, total = selectors.budget_overview(municipality_code=municipality, gebied_code=gebied, year=year)
         data = {"municipality": municipality, "gebied": gebied, "year": year, "lines": lines, "total": total}
         return Response(BudgetSerializer(data).data)

@@ -2,7 +2,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 
-from wijksturing.areas.api.views import int_param
+from wijksturing.api.params import year_param
 from wijksturing.areas.models import Level
 from wijksturing.monitor.api.serializers import (
     IndexValueSerializer,
@@ -32,7 +32,7 @@ def _filter(request, qs, area_prefix: str = "area"):
         qs = qs.filter(**{f"{area_prefix}__level": level})
     if params.get("area"):
         qs = qs.filter(**{f"{area_prefix}__code": params["area"]})
-    year = int_param(request, "year")
+    year = year_param(request)
     if year is not None:
         qs = qs.filter(year=year)
     return qs

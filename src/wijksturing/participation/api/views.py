@@ -1,23 +1,18 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
-from rest_framework.exceptions import ValidationError
 
 from wijksturing.participation.api.serializers import (
     ProposalSerializer,
     ResultSerializer,
     RoundSerializer,
 )
+from wijksturing.api.params import int_param
 from wijksturing.participation.models import Proposal, Result
 from wijksturing.participation.selectors import PUBLIC_RESULT_PHASES, round_list
 
 
 def _round_param(request) -> int | None:
-    raw = request.query_params.get("round")
-    if raw in (None, ""):
-        return None
-    if not raw.isdigit():
-        raise ValidationError({"round": f"{raw!r} is not a round id"})
-    return int(raw)
+    return int_param(request, "round", minimum=1)
 
 
 @extend_schema(parameters=[OpenApiParameter("municipality", str, description="CBS gemeente code, e.g. GM0202")])

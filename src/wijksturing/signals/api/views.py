@@ -11,6 +11,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from wijksturing.api.params import year_param
 from wijksturing.signals import selectors, services
 from wijksturing.signals.api import serializers as s
 from wijksturing.signals.workflow import OPEN, TransitionError
@@ -41,10 +42,7 @@ class Statistics(APIView):
     permission_classes = [AllowAny]
 
     def get(self, request):
-        year = request.query_params.get("year")
-        if year is not None and not (year.isascii() and year.isdigit() and 1900 <= int(year) <= 2999):
-            raise exceptions.ValidationError({"year": "A year such as 2026."})
-        rows = selectors.handling_statistics(municipality_code=_code(request), year=int(year) if year else None)
+        rows = selectors.handling_statistics(municipality_code=_code(request), year=year_param(request))
         return Response(rows)
 
 

@@ -43,6 +43,6 @@ def test_removes_contact_and_photo_after_the_period_and_records_it(make_signal, 
 
 def test_command(make_signal, users, capsys):
     handled(make_signal, users, days_ago=10)
-    call_command("signals_retention", "--days", "5")
+    call_command("retention", "--days", "5")
     assert "1 signals" in capsys.readouterr().out
     assert RetentionRecord.objects.count() == 1

@@ -1,9 +1,9 @@
 """``wijksturing demo``: load the demo municipalities (Arnhem and Nijmegen, real data) and
 every app's demo content. Safe to run again: each step replaces what it loaded before."""
 
-from importlib import import_module
-
 from django.core.management.base import BaseCommand
+
+from wijksturing.web.modules import optional_module
 
 # Order matters: areas and monitor first, then the apps that build on them.
 DEMO_APPS = ["monitor", "accounts", "programmes", "budgets", "participation", "signals"]
@@ -21,11 +21,8 @@ class Command(BaseCommand):
         for app in DEMO_APPS:
             if options["only"] and app not in options["only"]:
                 continue
-            try:
-                module = import_module(f"wijksturing.{app}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"wijksturing.{app}.demo":
-                    raise
+            module = optional_module(app, "demo")
+            if module is None:
                 continue
             self.stdout.write(f"demo: {app}")
             module.load_demo(stdout=self.stdout, offline=options["offline"])

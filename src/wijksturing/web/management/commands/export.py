@@ -5,9 +5,10 @@ Tables come from each app's ``exports.EXPORTERS``: monitor (index, observations)
 programmes (programme), and whatever other apps register."""
 
 import sys
-from importlib import import_module
 
 from django.core.management.base import BaseCommand, CommandError
+
+from wijksturing.web.modules import optional_module
 
 EXPORT_APPS = ["monitor", "programmes", "budgets", "signals", "participation"]
 
@@ -15,13 +16,8 @@ EXPORT_APPS = ["monitor", "programmes", "budgets", "signals", "participation"]
 def exporters() -> dict:
     found = {}
     for app in EXPORT_APPS:
-        try:
-            module = import_module(f"wijksturing.{app}.exports")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"wijksturing.{app}.exports":
-                raise
-            continue
-        found.update(getattr(module, "EXPORTERS", {}))
+        module = optional_module(app, "exports")
+        found.update(getattr(module, "EXPORTERS", {}) if module else {})
     return found
 
 
