@@ -38,6 +38,7 @@ def catalogue_load(*, path: Path | None = None, index_path: Path | None = None) 
                 "direction": item.get("direction", "neutral"), "aggregation": item["aggregation"],
                 "scale": item.get("scale", 1), "suppress_below": item.get("suppress_below", 0),
                 "context": item.get("context", False), "keys": item.get("keys", {}), "order": order,
+                "published": item.get("published", True),
             },
         )
     by_code = {i.code: i for i in Indicator.objects.all()}

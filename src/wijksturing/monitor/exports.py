@@ -61,7 +61,8 @@ def export_observations(*, municipality: str, level: str | None, year: int | Non
     level, year = level or "wijk", year or 2024
     areas = _areas(municipality, level, year)
     observations = (Observation.objects.filter(area__layout__municipality__code=municipality, area__level=level,
-                                               area__code__in=[a.code for a in areas], year=year)
+                                               area__code__in=[a.code for a in areas], year=year,
+                                               indicator__published=True)
                     .values_list("area__code", "indicator__code", "indicator__order", "value", "suppressed"))
     table: dict[tuple[str, str], float | None] = {}
     order: dict[str, int] = {}

@@ -46,6 +46,10 @@ class Indicator(models.Model):
         help_text=_("Describes who lives somewhere (age, origin); never part of the liveability index."),
     )
     keys = models.JSONField(_("source column names"), default=dict, blank=True)
+    published = models.BooleanField(
+        _("published"), default=True,
+        help_text=_("Shown to the public (pages, API, exports). Staff also see unpublished indicators."),
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:

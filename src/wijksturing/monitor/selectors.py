@@ -1,5 +1,6 @@
-"""Reads of the monitor. ``public=True`` hides suppressed values (small numbers) as None with
-``suppressed`` set, so that public pages, exports and the API never reveal them."""
+"""Reads of the monitor. ``public=True`` leaves out unpublished indicators and hides suppressed
+values (small numbers) as None with ``suppressed`` set, so that public pages, exports and the API
+never reveal them."""
 
 from __future__ import annotations
 
@@ -31,8 +32,10 @@ def data_version() -> int:
     return ImportRun.objects.filter(status=ImportStatus.SUCCEEDED).aggregate(m=Max("id"))["m"] or 0
 
 
-def indicator_list(*, include_context: bool = True, theme: str | None = None) -> QuerySet[Indicator]:
+def indicator_list(*, include_context: bool = True, theme: str | None = None, public: bool = False) -> QuerySet[Indicator]:
     qs = Indicator.objects.select_related("numerator", "denominator")
+    if public:
+        qs = qs.filter(published=True)
     if not include_context:
         qs = qs.filter(context=False)
     if theme:
@@ -61,6 +64,8 @@ def observation_value(*, area: Area, indicator_code: str, year: int | None = Non
                                     indicator__code=indicator_code)
     if year is not None:
         qs = qs.filter(year=year)
+    if public:
+        qs = qs.filter(indicator__published=True)
     obs = qs.order_by("-year", "-area__layout__year").first()
     return _figure(obs, public) if obs else None
 
@@ -70,6 +75,8 @@ def observation_series(*, area: Area, indicator_code: str, public: bool = True) 
     layout only have no trend)."""
     qs = (Observation.objects.filter(area__code=area.code, area__layout__municipality=area.layout.municipality,
                                      indicator__code=indicator_code).order_by("year", "area__layout__year"))
+    if public:
+        qs = qs.filter(indicator__published=True)
     series: dict[int, float | None] = {}
     for obs in qs:
         series[obs.year] = None if (public and obs.suppressed) else obs.value
@@ -84,6 +91,8 @@ def observation_table(*, areas, indicator_codes: list[str], year: int, public: b
     qs = (Observation.objects.filter(area__code__in=codes, area__layout__municipality_id__in=municipalities,
                                      indicator__code__in=indicator_codes, year=year)
           .select_related("indicator", "area").order_by("area__layout__year"))
+    if public:
+        qs = qs.filter(indicator__published=True)
     return {(obs.area.code, obs.indicator.code): _figure(obs, public) for obs in qs}
 
 

@@ -38,12 +38,19 @@ def _filter(request, qs, area_prefix: str = "area"):
     return qs
 
 
+def _public(request) -> bool:
+    """Anonymous visitors read published figures only; staff see everything."""
+    return not getattr(request.user, "is_staff", False)
+
+
 class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
-    """The indicator catalogue of the Leefbare Wijken Monitor."""
+    """The indicator catalogue of the Leefbare Wijken Monitor (published indicators for the public)."""
 
     serializer_class = IndicatorSerializer
     lookup_field = "code"
-    queryset = indicator_list()
+
+    def get_queryset(self):
+        return indicator_list(public=_public(self.request))
 
 
 @extend_schema(parameters=COMMON + [OpenApiParameter("indicator", str, description="Indicator code")])
@@ -54,6 +61,8 @@ class ObservationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         qs = _filter(self.request, Observation.objects.select_related("indicator", "area", "area__layout"))
+        if _public(self.request):
+            qs = qs.filter(indicator__published=True)
         if self.request.query_params.get("indicator"):
             qs = qs.filter(indicator__code=self.request.query_params["indicator"])
         return qs.order_by("area__code", "indicator__order", "year", "pk")

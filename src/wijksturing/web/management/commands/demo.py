@@ -1,8 +1,11 @@
 """``wijksturing demo``: load the demo municipalities (Arnhem and Nijmegen, real data) and
 every app's demo content. Safe to run again: each step replaces what it loaded before."""
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.test import override_settings
 
+from wijksturing.monitor.importers.base import MonitorImportError
 from wijksturing.web.modules import optional_module
 
 # Order matters: areas and monitor first, then the apps that build on them.
@@ -25,5 +28,13 @@ class Command(BaseCommand):
             if module is None:
                 continue
             self.stdout.write(f"demo: {app}")
-            module.load_demo(stdout=self.stdout, offline=options["offline"])
+            try:
+                # demo e-mails to (fictitious) reporters stay in memory instead of filling the console
+                with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+                    module.load_demo(stdout=self.stdout, offline=options["offline"])
+            except MonitorImportError as error:
+                raise CommandError(
+                    f"{error}\nThe demo needs the open data: a local copy in WIJKSTURING_DATA_DIR "
+                    f"({settings.DATA_DIR}), or a connection to CBS and PDOK to download it."
+                ) from None
         self.stdout.write(self.style.SUCCESS("Demo loaded."))
