@@ -10,8 +10,9 @@ later module's area panel); with a cache shared by all processes that shows at o
 default per-process memory cache in the other processes after at most ``PAGE_SECONDS``.
 
 Never cached: requests with a session or messages cookie or a logged-in user (staff get their
-own page and it is never stored for others), non-200 responses, responses setting a cookie, and
-pages that used a CSRF token (a public page with a POST form is therefore never stored).
+own page and it is never stored for others), non-200 responses, responses setting a cookie or
+writing the session, and pages that used a CSRF token (a public page with a POST form is
+therefore never stored).
 """
 
 from __future__ import annotations
@@ -80,8 +81,9 @@ def _anonymous(request: HttpRequest) -> bool:
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    session = getattr(request, "session", None)
     return (response.status_code == 200 and not response.streaming and not response.cookies
-            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE") and not (session is not None and session.modified)
             and "private" not in response.get("Cache-Control", "") and "no-store" not in response.get("Cache-Control", ""))
 
 

@@ -4,6 +4,7 @@ session bypass, language, no CSRF token in cached pages, and new data after an i
 import time
 
 import pytest
+from django.contrib.sessions.backends.db import SessionStore
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory
@@ -96,16 +97,22 @@ def test_language_switch_needs_no_csrf_token(world):
     assert browser.get("/taal/").status_code == 405
 
 
-def test_a_page_that_used_a_csrf_token_is_not_stored(db):
+def test_a_page_that_used_a_csrf_token_or_wrote_the_session_is_not_stored(db):
     def form_view(request):
         return HttpResponse(f'<input name="csrfmiddlewaretoken" value="{get_token(request)}">')
 
-    view = pagecache.public_page(form_view)
-    for _ in range(2):
-        request = RequestFactory().get("/form/")
-        request.COOKIES = {}
-        response = view(request)
-        assert not response.has_header("X-Cache")
+    def session_view(request):
+        request.session["seen"] = True
+        return HttpResponse("hello")
+
+    for view in (pagecache.public_page(form_view), pagecache.public_page(session_view)):
+        for _ in range(2):
+            request = RequestFactory().get("/form/")
+            request.session = SessionStore()
+            response = view(request)
+            assert not response.has_header("X-Cache")
+    plain = pagecache.public_page(lambda request: HttpResponse("hello"))
+    assert [plain(RequestFactory().get("/form/"))["X-Cache"] for _ in range(2)] == ["miss", "hit"]
 
 
 def test_a_new_import_changes_the_page(client, world, tmp_path, long_ttl):
