@@ -151,6 +151,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "wijksturing",
+        # whole public pages are cached (web.pagecache): room for every area page in two languages
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
 

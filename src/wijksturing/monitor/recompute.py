@@ -25,7 +25,7 @@ from wijksturing.monitor.models import ImportRun, ImportStatus, Indicator, Obser
 
 IMPORTED, DERIVED, AGGREGATED = 0, 1, 2
 ORIGINS = {DERIVED: Origin.DERIVED, AGGREGATED: Origin.AGGREGATED}
-SOURCES = {DERIVED: "wijksturing: afgeleid", AGGREGATED: "wijksturing: opgeteld uit kleinere gebieden"}
+SOURCES = {DERIVED: "{source} (afgeleid door wijksturing)", AGGREGATED: "{source} (opgeteld uit kleinere gebieden)"}
 
 
 class Catalogue:
@@ -33,7 +33,7 @@ class Catalogue:
 
     def __init__(self) -> None:
         rows = list(Indicator.objects.order_by("pk").values_list(
-            "pk", "code", "aggregation", "numerator_id", "denominator_id", "scale", "suppress_below"))
+            "pk", "code", "aggregation", "numerator_id", "denominator_id", "scale", "suppress_below", "source"))
         self.ids = np.array([r[0] for r in rows])
         self.codes = [r[1] for r in rows]
         self.col = {pk: i for i, pk in enumerate(self.ids)}
@@ -42,6 +42,7 @@ class Catalogue:
         self.den = np.array([self.col.get(r[4], -1) for r in rows])
         self.scale = np.array([r[5] for r in rows], dtype=float)
         self.threshold = np.array([r[6] for r in rows], dtype=float)
+        self.source = [r[7] for r in rows]
         self.sums = np.array([i for i, k in enumerate(self.kind) if k == "sum"], dtype=int)
         self.ratios = np.array([i for i, k in enumerate(self.kind) if k in ("ratio", "weighted_mean") and self.den[i] >= 0], dtype=int)
         self.derivable = np.array([i for i in self.ratios if self.kind[i] == "ratio" and self.num[i] >= 0], dtype=int)
@@ -152,7 +153,8 @@ def layout_recompute(*, layout: Layout, cat: Catalogue) -> int:
                 int(cat.ids[c]), areas[r][0], year, float(values[r, c]),
                 float(values[r, c] * den / cat.scale[c]) if ratio_like else None,
                 float(den) if ratio_like else None,
-                ORIGINS[int(origin[r, c])].value, bool(suppressed[r, c]), SOURCES[int(origin[r, c])], today, None))
+                ORIGINS[int(origin[r, c])].value, bool(suppressed[r, c]),
+                SOURCES[int(origin[r, c])].format(source=cat.source[c]), today, None))
     observations_insert(created)
     Observation.objects.bulk_update(changed, ["suppressed"], batch_size=5000)
     return len(created)

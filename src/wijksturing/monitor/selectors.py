@@ -27,6 +27,9 @@ def _figure(obs: Observation, public: bool) -> Figure:
     return Figure(None if hidden else obs.value, obs.year, obs.suppressed, obs.origin, obs.source, obs.source_date)
 
 
+RECENT_YEARS = 3  # how old a figure may be to stand for a year on pages and in reports
+
+
 def data_version() -> int:
     """Changes whenever an import or recomputation finished: a cache key for pages."""
     return ImportRun.objects.filter(status=ImportStatus.SUCCEEDED).aggregate(m=Max("id"))["m"] or 0
@@ -83,14 +86,18 @@ def observation_series(*, area: Area, indicator_code: str, public: bool = True) 
     return sorted(series.items())
 
 
-def observation_table(*, areas, indicator_codes: list[str], year: int, public: bool = True) -> dict[tuple[str, str], Figure]:
-    """{(area code, indicator code): Figure} for the areas' codes in ``year`` (any layout)."""
+def observation_table(*, areas, indicator_codes: list[str], year: int, public: bool = True,
+                      max_age: int = 0) -> dict[tuple[str, str], Figure]:
+    """{(area code, indicator code): Figure} for the areas' codes in ``year`` (any layout). With
+    ``max_age`` the most recent figure of the ``max_age`` years before counts where ``year`` has
+    none (sources publish at different moments); ``Figure.year`` says which year it is."""
     areas = list(areas)
     codes = [a.code for a in areas]
     municipalities = {a.layout.municipality_id for a in areas}
     qs = (Observation.objects.filter(area__code__in=codes, area__layout__municipality_id__in=municipalities,
-                                     indicator__code__in=indicator_codes, year=year)
-          .select_related("indicator", "area").order_by("area__layout__year"))
+                                     indicator__code__in=indicator_codes, year__lte=year, year__gte=year - max_age)
+          .exclude(value__isnull=True)
+          .select_related("indicator", "area").order_by("year", "area__layout__year"))
     if public:
         qs = qs.filter(indicator__published=True)
     return {(obs.area.code, obs.indicator.code): _figure(obs, public) for obs in qs}

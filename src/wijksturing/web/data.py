@@ -58,8 +58,10 @@ def default_year(*, municipality_code: str) -> int | None:
 
 
 def figures(*, areas: Iterable[Area], indicator_codes: Iterable[str], year: int) -> dict[tuple[str, str], Figure]:
-    """``{(area code, indicator code): Figure}`` for one year (public view)."""
-    return monitor.observation_table(areas=list(areas), indicator_codes=list(indicator_codes), year=year)
+    """``{(area code, indicator code): Figure}`` for one year, or the most recent figure of the few
+    years before it (public view; ``Figure.year`` tells which)."""
+    return monitor.observation_table(areas=list(areas), indicator_codes=list(indicator_codes), year=year,
+                                     max_age=monitor.RECENT_YEARS)
 
 
 def series(*, area: Area, indicator_codes: Iterable[str]) -> dict[str, list[tuple[int, float | None]]]:
