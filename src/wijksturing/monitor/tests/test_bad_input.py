@@ -78,3 +78,20 @@ def test_error_halfway_leaves_nothing(arnhem, tmp_path):
     rows = "".join(f"WK02020{i},{i},{i}\n" for i in (1, 2)) + "BU02020100,abc,1\n"
     attempt(write(tmp_path, HEADER + rows, name="c.csv"))
     assert Observation.objects.get(area__code="WK020201", indicator__code="a_inw").value == 1
+
+
+def test_excel_of_own_indicators_and_long_format(arnhem, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["code", "year", "a_inw", "a_woning"])
+    book.active.append(["WK020201", 2025, 7500, 4100])
+    book.active.append(["WK020202", 2025, None, 3600])
+    book.save(tmp_path / "eigen.xlsx")
+    run = import_file(path=tmp_path / "eigen.xlsx")
+    assert run.observations == 4
+    assert Observation.objects.get(area__code="WK020201", indicator__code="a_inw", year=2025).value == 7500
+    long = write(tmp_path, "code,indicator,year,value\nWK020201,a_misd,2024,12\nWK020201,a_inw,2024,7465\n", name="lang.csv")
+    assert import_file(path=long).observations == 2
+    error = attempt(write(tmp_path, "code,indicator,year,value\nWK020201,geluk,2024,8\n", name="lang2.csv"))
+    assert error.column == "indicator" and "geluk" in str(error)

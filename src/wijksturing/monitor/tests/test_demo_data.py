@@ -105,3 +105,15 @@ def test_export_commands(demo, tmp_path):
     assert lines[0].startswith("code,name,year,a_inw")
     assert len(lines) == 10 and lines[1].startswith("WK026801,Nijmegen-Centrum,2024,12705")
     assert Area.objects.filter(level=Level.GEBIED, layout__municipality__code="GM0268").count() >= 9
+
+
+def test_check_cbs_command_reports_the_matching_share(demo):
+    from wijksturing.monitor.checks import aggregation_check
+
+    checks = {c.step: c for c in aggregation_check(year=2024)}
+    assert checks["buurt → wijk"].compared >= 33 * 11 and checks["buurt → wijk"].share_within == 1.0
+    assert checks["wijk → gemeente"].compared >= 2 * 8 and checks["wijk → gemeente"].share_within == 1.0
+    assert checks["buurt → wijk"].share_exact < 1.0  # CBS rounds: exact matches are the exception
+    out = io.StringIO()
+    call_command("check_cbs", year=2024, stdout=out)
+    assert "within CBS rounding" in out.getvalue()
