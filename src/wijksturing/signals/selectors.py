@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from wijksturing.accounts.models import Role
 from wijksturing.accounts.selectors import user_gebied_codes, user_has_role
 from wijksturing.signals.models import ApiKey, Category, Signal, Team, TeamKind
-from wijksturing.signals.workflow import HANDLED, OPEN
+from wijksturing.signals.workflow import HANDLED, OPEN, Status
 
 HANDLER_ROLES = (Role.ADMINISTRATOR, Role.AREA_TEAM, Role.SOCIAL_TEAM)
 
@@ -133,3 +134,32 @@ def handling_statistics(*, municipality_code: str, year: int | None = None) -> l
             "share_in_time": round(100 * in_time / len(timed), 1) if timed else None,
         })
     return result
+
+
+@dataclass(frozen=True)
+class AreaSignalCounts:
+    """Counts of the signals of one gebied (or a whole municipality) right now: no personal data."""
+
+    open: int
+    overdue: int
+    to_triage: int
+    per_category: list[tuple[str, int]]  # (main category name, open signals), most first
+
+
+def signal_area_counts(*, municipality_code: str, gebied_code: str | None = None,
+                       today: dt.date | None = None) -> AreaSignalCounts:
+    """Open signals of a gebied (every gebied when None) per main category, how many are past
+    their deadline and how many still wait for triage (received, in triage, reopened)."""
+    today = today or timezone.localdate()
+    qs = Signal.objects.filter(municipality__code=municipality_code, status__in=OPEN)
+    if gebied_code is not None:
+        qs = qs.filter(gebied_code=gebied_code)
+    per_category = Counter()
+    for main, sub, n in qs.order_by().values_list("category__parent__name", "category__name").annotate(n=Count("id")):
+        per_category[main or sub] += n
+    return AreaSignalCounts(
+        open=sum(per_category.values()),
+        overdue=qs.filter(deadline__lt=today).count(),
+        to_triage=qs.filter(status__in=(Status.RECEIVED, Status.TRIAGE, Status.REOPENED)).count(),
+        per_category=sorted(per_category.items(), key=lambda kv: (-kv[1], kv[0])),
+    )
