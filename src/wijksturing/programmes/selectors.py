@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from django.db.models import QuerySet
 
 from wijksturing.accounts.models import Role
@@ -76,3 +78,29 @@ def programme_history(*, programme: Programme, limit: int = 200) -> QuerySet[Cha
 
 def reviews_of_result(*, result_id: int) -> QuerySet[Review]:
     return Review.objects.filter(result_id=result_id).order_by("-year")
+
+
+@dataclass
+class ProgrammeSummary:
+    """A programme with its progress computed: overall, per goal, and goals counted per status."""
+
+    programme: Programme
+    progress: object  # progress.Progress of the whole programme
+    goals: list[Goal]  # each with ``.progress``
+    counts: dict[str, int] = field(default_factory=dict)  # on_track / at_risk / behind / unknown
+
+
+def programme_summary(*, user=None, municipality_code: str, area_code: str) -> ProgrammeSummary | None:
+    """The current programme of an area that the user may read (public: published only), with
+    goal progress; None when there is none."""
+    from wijksturing.programmes.progress import annotate_programme
+
+    programme = programme_current(user=user, municipality_code=municipality_code, area_code=area_code)
+    if programme is None:
+        return None
+    annotate_programme(programme)
+    goals = [goal for theme in programme.theme_list for goal in theme.goal_list]
+    counts = dict.fromkeys(("on_track", "at_risk", "behind", "unknown"), 0)
+    for goal in goals:
+        counts[goal.progress.status] = counts.get(goal.progress.status, 0) + 1
+    return ProgrammeSummary(programme, programme.progress, goals, counts)
