@@ -5,9 +5,9 @@ string, language, data version). A warm hit costs one cache lookup: the data ver
 kept in process memory for ``VERSION_SECONDS``. An import or recomputation (a new ImportRun)
 changes the version; this process forgets its copy at once (signal), other processes within
 ``VERSION_SECONDS``. Changes outside imports (a theme colour, a team contact, an area's name in
-the admin) renew a generation token in the cache (signals below, or :func:`invalidate` for a
-later module's area panel); with a cache shared by all processes that shows at once, with the
-default per-process memory cache in the other processes after at most ``PAGE_SECONDS``.
+the admin, and what the later modules' area panels show: ``PANEL_MODELS``) renew a generation
+token in the cache (signals below); with a cache shared by all processes that shows at once, with
+the default per-process memory cache in the other processes after at most ``PAGE_SECONDS``.
 
 Never cached: requests with a session or messages cookie or a logged-in user (staff get their
 own page and it is never stored for others), non-200 responses, responses setting a cookie or
@@ -121,6 +121,15 @@ def _models_changed(sender, **kwargs) -> None:
 
 WATCHED = ("monitor.ImportRun", "areas.Municipality", "areas.Layout", "areas.Area", "areas.GebiedDefinition",
            "areas.TeamContact", "monitor.Indicator", "monitor.IndexDimension")
+#: What the later modules' panels on the area pages show (``<app>/area_panel.html``): a change
+#: renews the generation. Not ``signals.Signal``: residents' reports arrive all day, so the
+#: signals panel may be up to ``PAGE_SECONDS`` old. Not the ballots of a buurtbegroting either
+#: (the panel shows no ballot counts).
+PANEL_MODELS = {
+    "programmes": ("Agenda", "Programme", "Theme", "ThemeAgenda", "Goal", "Result", "Effort", "Measure", "Review"),
+    "budgets": ("BudgetLine", "Entry", "Initiative"),
+    "participation": ("Round", "Result"),
+}
 
 
 def connect_signals() -> None:
@@ -128,6 +137,8 @@ def connect_signals() -> None:
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
 
-    for label in WATCHED:
+    labels = list(WATCHED) + [f"{app}.{model}" for app, models in PANEL_MODELS.items()
+                              if apps.is_installed(f"wijksturing.{app}") for model in models]
+    for label in labels:
         for signal in (post_save, post_delete):
             signal.connect(_models_changed, sender=apps.get_model(label), dispatch_uid=f"web-pagecache-{label}-{id(signal)}")
