@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from wijksturing.accounts.models import Role
 from wijksturing.accounts.selectors import user_has_role
@@ -123,3 +124,39 @@ def initiative_get(*, pk: int) -> Initiative:
 
 def initiative_by_token(*, token: str) -> Initiative:
     return Initiative.objects.select_related("municipality").get(token=token)
+
+
+@dataclass
+class BudgetSummary:
+    """The budget of one gebied in one year, and its resident initiatives, for a panel."""
+
+    year: int
+    total: Balance | None  # None: no budget set for that year
+    domain_warnings: list[tuple[BudgetLine, tuple[str, ...]]]  # the lines with a warning
+    illustrative: bool
+    initiatives: list[Initiative]  # decided (public) ones, newest first
+    initiatives_waiting: int | None  # submitted or being assessed; None unless the user manages them
+
+
+def budget_summary(*, municipality_code: str, gebied_code: str, user=None, year: int | None = None,
+                   initiatives: int = 3) -> BudgetSummary:
+    """Totals of the gebied's budget in ``year`` (default: this year, else the latest earlier
+    year with a budget), domains with a warning, the latest decided initiatives and, for the
+    area team of the gebied, how many initiatives wait for a decision."""
+    this_year = year or timezone.localdate().year
+    years = [y for y in budget_years(municipality_code=municipality_code, gebied_code=gebied_code) if y <= this_year]
+    chosen = this_year if year is not None or not years else years[-1]
+    rows, total_balance = budget_overview(municipality_code=municipality_code, gebied_code=gebied_code, year=chosen)
+    waiting = None
+    if budget_can_edit(user=user, municipality_code=municipality_code, gebied_code=gebied_code):
+        waiting = Initiative.objects.filter(
+            municipality__code=municipality_code, gebied_code=gebied_code,
+            status__in=(InitiativeStatus.SUBMITTED, InitiativeStatus.ASSESSING)).count()
+    decided = Initiative.objects.filter(municipality__code=municipality_code, gebied_code=gebied_code,
+                                        status__in=PUBLIC_STATUSES).only("pk", "title", "status", "amount_granted")
+    return BudgetSummary(
+        year=chosen, total=total_balance if rows else None,
+        domain_warnings=[(r.line, r.balance.warnings) for r in rows if r.balance.warnings],
+        illustrative=any(r.line.illustrative for r in rows),
+        initiatives=list(decided.order_by("-submitted_at", "-pk")[:initiatives]), initiatives_waiting=waiting,
+    )
