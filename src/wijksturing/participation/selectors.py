@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from wijksturing.accounts.models import Role
 from wijksturing.accounts.selectors import user_gebied_codes, user_has_role
@@ -125,3 +125,17 @@ def round_phase_history(*, rnd: Round):
 
 
 PUBLIC_RESULT_PHASES = (Phase.PUBLISHED, Phase.EXECUTION)
+
+
+def round_list_for_area(*, municipality_code: str, gebied_code: str | None = None, limit: int = 4) -> list[Round]:
+    """The latest rounds of a gebied (its own, its wijken's and buurten's) and the municipality-wide
+    rounds; every round of the municipality when ``gebied_code`` is None. Each round carries
+    ``public_result``: the published result once the phase shows results, else None (a count
+    that is not yet published stays hidden)."""
+    qs = round_list(municipality_code=municipality_code)
+    if gebied_code is not None:
+        qs = qs.filter(Q(gebied_code=gebied_code) | Q(area_level="gemeente"))
+    rounds = list(qs.order_by("-created_at", "-id")[:limit])
+    for rnd in rounds:
+        rnd.public_result = result_latest(rnd=rnd, published=True) if rnd.phase in PUBLIC_RESULT_PHASES else None
+    return rounds
