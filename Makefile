@@ -37,8 +37,9 @@ test: $(VENV)/.installed-dev
 	$(BIN)/wijksturing makemigrations --check --dry-run
 	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
+## Benchmarks; QUICK=1 skips the half-hour pabutools reference run of the Warsaw-sized election
 bench: $(VENV)/.installed-dev
-	$(BIN)/python benchmarks/run.py
+	WIJKSTURING_BENCH_QUICK=$(QUICK) $(BIN)/python benchmarks/run.py
 
 screenshots: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -p no:cacheprovider tests/browser/test_screenshots.py -m browser
