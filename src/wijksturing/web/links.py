@@ -3,7 +3,6 @@ never break: /gemeente/GM0202/, /gemeente/GM0202/gebied/W1/, /wijk/WK020202/, /b
 
 from __future__ import annotations
 
-from django.urls import NoReverseMatch, reverse
 
 from wijksturing.areas.models import Area, Level
 
@@ -23,11 +22,3 @@ def area_url(area: Area, *, suffix: str = "") -> str:
     else:
         base = f"/buurt/{area.code}/"
     return base + suffix
-
-
-def optional_url(name: str, **kwargs) -> str | None:
-    """The address of another module's page when that module provides it, else None."""
-    try:
-        return reverse(name, kwargs=kwargs)
-    except NoReverseMatch:
-        return None

@@ -15,10 +15,14 @@ from wijksturing.areas import selectors as areas
 from wijksturing.areas.models import Level
 from wijksturing.reports.selectors import area_analysis
 from wijksturing.web import data, pages
-from wijksturing.web.links import area_url, optional_url
+from wijksturing.web.links import area_url
 
 COCKPIT_ROLES = (Role.ADMINISTRATOR, Role.ANALYST, Role.AREA_TEAM, Role.SOCIAL_TEAM, Role.COUNCIL)
 WIDE_ROLES = (Role.ADMINISTRATOR, Role.ANALYST, Role.SOCIAL_TEAM, Role.COUNCIL)
+
+
+# The modules shown in the cockpit of a gebied; each brings its own panel with its own links.
+MODULES = ["signals", "goals", "budget", "participation", "organisations"]
 
 
 def visible_gebieden(*, user, municipality_code: str) -> list:
@@ -78,14 +82,9 @@ def gebied(request: HttpRequest, municipality: str, code: str) -> HttpResponse:
     year = year if year in years else data.default_year(municipality_code=m_code)
     analysis = area_analysis(area=area, year=year)
     flags = pages.cached(f"flags:{area.pk}:{year}", lambda: buurt_flags(gebied=area, year=year))
-    modules = [
-        (label, optional_url(name, municipality=m_code, code=area.code))
-        for label, name in [("signals", "signals:cockpit"), ("goals", "programmes:cockpit"),
-                            ("budget", "budgets:cockpit"), ("organisations", "organisations:cockpit")]
-    ]
     return render(request, "web/cockpit/gebied.html", {
         "a": analysis, "area": area, "municipality": area.layout.municipality, "flags": flags,
         "flagged": [f for f in flags if f["behind"] or f["falling"]], "years": years, "year": year,
-        "public_url": area_url(area), "report_pdf": area_url(area, suffix="rapport.pdf"), "modules": modules,
+        "public_url": area_url(area), "report_pdf": area_url(area, suffix="rapport.pdf"), "modules": MODULES,
         "svgmap": pages.area_map(area=area),
     })

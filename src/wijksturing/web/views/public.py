@@ -11,11 +11,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from wijksturing.areas import selectors as areas
-from wijksturing.areas.models import Area, Level
+from wijksturing.areas.models import Level
 from wijksturing.reports.selectors import KEY_INDICATORS, area_analysis
 from wijksturing.web import data, pages, thematic
 from wijksturing.web.geocode import GeocodeUnavailable, address_search, normalise_postcode
-from wijksturing.web.links import area_url, optional_url
+from wijksturing.web.links import area_url
 from wijksturing.web.pagecache import public_page
 
 MAX_COMPARE = 5
@@ -90,7 +90,6 @@ def area_page(request: HttpRequest, code: str, level: str, municipality: str | N
         return render_to_string("web/area_body.html", {
             "a": analysis, "svgmap": pages.area_map(area=area), "area_url": area_url(area),
             "report_pdf": area_url(area, suffix="rapport.pdf"), "report_html": area_url(area, suffix="rapport/"),
-            "modules": _module_links(area),
         })
 
     html = pages.cached(f"area:{area.pk}:{year}", body)
@@ -98,18 +97,6 @@ def area_page(request: HttpRequest, code: str, level: str, municipality: str | N
         "area": area, "municipality": area.layout.municipality, "body": html, "years": years, "year": year,
         "found": bool(request.GET.get("gevonden")), "ancestors": areas.area_ancestors(area=area),
     })
-
-
-def _module_links(area: Area) -> list[tuple[str, str]]:
-    """Links to the later modules' pages of this area, when those modules are installed."""
-    m = area.layout.municipality.code
-    candidates = [
-        (_("Signals"), "signals:area", {"code": area.code}),
-        (_("Area programme and goals"), "programmes:gebied", {"municipality": m, "code": area.code}),
-        (_("Area budget"), "budgets:gebied", {"municipality": m, "code": area.code}),
-        (_("Neighbourhood budget"), "participation:area", {"code": area.code}),
-    ]
-    return [(label, url) for label, name, kwargs in candidates if (url := optional_url(name, **kwargs))]
 
 
 def _map_params(request: HttpRequest):
