@@ -1,8 +1,8 @@
 from django.contrib import admin
 
 from wijksturing.accounts.services import audit_log
-from wijksturing.areas.services import layout_apply_gebieden
 from wijksturing.areas.models import Area, GebiedDefinition, Layout, Municipality, TeamContact
+from wijksturing.areas.services import layout_apply_gebieden
 
 
 @admin.register(Municipality)

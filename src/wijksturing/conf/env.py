@@ -4,10 +4,11 @@ documentation, so that ``wijksturing settings-doc`` can print the full reference
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
-REGISTRY: dict[str, "Setting"] = {}
+REGISTRY: dict[str, Setting] = {}
 
 
 @dataclass(frozen=True)

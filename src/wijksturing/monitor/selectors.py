@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from django.db.models import Max, QuerySet
 
 from wijksturing.areas.models import Area
-from wijksturing.monitor.models import AreaProfile, ImportRun, ImportStatus, IndexDimension, IndexValue, Indicator, Observation, SimilarArea
+from wijksturing.monitor.models import (
+    AreaProfile,
+    ImportRun,
+    ImportStatus,
+    IndexDimension,
+    IndexValue,
+    Indicator,
+    Observation,
+    SimilarArea,
+)
 
 
 @dataclass(frozen=True)

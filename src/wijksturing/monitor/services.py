@@ -16,8 +16,8 @@ from wijksturing.accounts.services import audit_log
 from wijksturing.areas.models import Area
 from wijksturing.areas.selectors import layout_for_year
 from wijksturing.areas.services import layout_register, level_of_code, municipality_code_of
-from wijksturing.monitor.catalogue import catalogue_load  # noqa: F401  (re-exported service)
 from wijksturing.monitor.bulk import observations_insert
+from wijksturing.monitor.catalogue import catalogue_load  # noqa: F401  (re-exported service)
 from wijksturing.monitor.importers.base import MonitorImportError, parse_number, read_table
 from wijksturing.monitor.importers.formats import Record, column_map, detect, records
 from wijksturing.monitor.models import ImportRun, ImportStatus, Indicator, Observation, Origin

@@ -3,7 +3,6 @@ never break: /gemeente/GM0202/, /gemeente/GM0202/gebied/W1/, /wijk/WK020202/, /b
 
 from __future__ import annotations
 
-
 from wijksturing.areas.models import Area, Level
 
 

@@ -1,12 +1,12 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 
+from wijksturing.api.params import int_param
 from wijksturing.participation.api.serializers import (
     ProposalSerializer,
     ResultSerializer,
     RoundSerializer,
 )
-from wijksturing.api.params import int_param
 from wijksturing.participation.models import Proposal, Result
 from wijksturing.participation.selectors import PUBLIC_RESULT_PHASES, round_list
 
