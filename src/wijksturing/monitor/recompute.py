@@ -161,10 +161,11 @@ def layout_recompute(*, layout: Layout, cat: Catalogue) -> int:
 
 
 def recompute(*, municipality_codes: list[str] | None = None, user=None,
-              progress: Callable[[float], None] | None = None) -> ImportRun:
-    """Recompute everything that is derived from the imported figures."""
-    run = ImportRun.objects.create(kind="recompute", source="recompute", municipalities=municipality_codes or [],
-                                   user=user if getattr(user, "is_authenticated", False) else None)
+              progress: Callable[[float], None] | None = None, run: ImportRun | None = None) -> ImportRun:
+    """Recompute everything that is derived from the imported figures (``run``: recorded beforehand
+    by ``import_run_create``, so that a page can follow it)."""
+    run = run or ImportRun.objects.create(kind="recompute", source="recompute", municipalities=municipality_codes or [],
+                                          user=user if getattr(user, "is_authenticated", False) else None)
     layouts = Layout.objects.select_related("municipality").order_by("municipality__code", "year")
     if municipality_codes:
         layouts = layouts.filter(municipality__code__in=municipality_codes)

@@ -157,9 +157,24 @@ def import_runs(*, limit: int = 50) -> QuerySet[ImportRun]:
     return ImportRun.objects.all()[:limit]
 
 
+def import_run_get(*, pk: int) -> ImportRun:
+    return ImportRun.objects.get(pk=pk)
+
+
 def import_run_progress(*, run: ImportRun) -> float:
     from django.core.cache import cache
 
     if run.status != ImportStatus.RUNNING:
         return 1.0
     return cache.get(f"importrun:{run.pk}:progress", run.progress)
+
+
+def latest_values(*, indicator_code: str, area_ids: list[int], year: int) -> dict[int, float]:
+    """{area id: value} of the most recent figure up to ``year`` per area."""
+    rows = (Observation.objects.filter(indicator__code=indicator_code, area_id__in=area_ids, year__lte=year, value__isnull=False)
+            .order_by("area_id", "year").values_list("area_id", "value"))
+    return dict(rows)  # ordered by year: the latest wins
+
+
+def indicator_exists(*, code: str) -> bool:
+    return Indicator.objects.filter(code=code).exists()

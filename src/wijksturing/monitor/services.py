@@ -31,16 +31,22 @@ def import_run_progress(*, run: ImportRun, fraction: float) -> None:
     cache.set(f"importrun:{run.pk}:progress", fraction, 3600)
 
 
+def import_run_create(*, kind: str, source: str, user=None, year: int | None = None,
+                      municipalities: list[str] | None = None) -> ImportRun:
+    """Record an import or recomputation before it starts, so that a page can follow its progress."""
+    return ImportRun.objects.create(kind=kind, source=source, year=year, municipalities=sorted(municipalities or []),
+                                    user=user if getattr(user, "is_authenticated", False) else None)
+
+
 def import_file(*, path: Path | str, year: int | None = None, municipalities: set[str] | None = None,
                 source: str | None = None, user=None, progress: Progress | None = None,
-                municipality: str | None = None, layout_year: int | None = None) -> ImportRun:
+                municipality: str | None = None, layout_year: int | None = None, run: ImportRun | None = None) -> ImportRun:
     """Import one file of figures. Every row is checked before anything is written; on any
     error nothing is written, the run is recorded as failed with the error, and the error is
     raised (:class:`MonitorImportError`, naming file, row and column). ``layout_year`` pins the
     area division the figures belong to (e.g. police figures of 2023 in the 2024 division)."""
     path = Path(path)
-    run = ImportRun.objects.create(kind="file", source=str(path), year=year, municipalities=sorted(municipalities or []),
-                                   user=user if getattr(user, "is_authenticated", False) else None)
+    run = run or import_run_create(kind="file", source=str(path), user=user, year=year, municipalities=sorted(municipalities or []))
     try:
         table = read_table(path)
         fmt = detect(table.header)
@@ -133,3 +139,29 @@ def _layout(fmt, gm: str, year: int, items, table_name: str):
         raise MonitorImportError(f"no areas of {gm or 'this municipality'} are loaded: import its areas first",
                                  file=table_name, row=first.row, column=fmt.code_column)
     return layout
+
+
+def indicator_upsert(*, code: str, name_nl: str, name_en: str, source: str, theme: str, aggregation: str,
+                     numerator: str | None = None, denominator: str | None = None, **fields) -> Indicator:
+    """Create or update an indicator that a module computes itself (not in the catalogue file),
+    e.g. the signals per 1,000 inhabitants. ``numerator``/``denominator`` are indicator codes."""
+    related = {
+        "numerator": Indicator.objects.get(code=numerator) if numerator else None,
+        "denominator": Indicator.objects.get(code=denominator) if denominator else None,
+    }
+    indicator, _ = Indicator.objects.update_or_create(
+        code=code, defaults={"name_nl": name_nl[:200], "name_en": name_en[:200], "source": source, "theme": theme,
+                             "aggregation": aggregation, **related, **fields})
+    return indicator
+
+
+@transaction.atomic
+def observations_replace(*, year: int, indicator_codes: list[str], area_ids: list[int], source: str,
+                         rows: list[tuple[str, int, float | None, float | None, float | None]]) -> int:
+    """Replace the figures of ``indicator_codes`` for ``area_ids`` in ``year`` by ``rows``
+    ``(indicator code, area id, value, numerator, denominator)``: how a module feeds the monitor."""
+    ids = dict(Indicator.objects.filter(code__in=indicator_codes).values_list("code", "pk"))
+    Observation.objects.filter(indicator_id__in=ids.values(), area_id__in=area_ids, year=year).delete()
+    today = dt.date.today()
+    return observations_insert([(ids[code], area_id, year, value, numerator, denominator, Origin.IMPORTED.value,
+                                 False, source, today, None) for code, area_id, value, numerator, denominator in rows])

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
+from wijksturing.monitor import selectors as monitor_selectors
 from wijksturing.programmes import services
 from wijksturing.programmes.demo_data import AGENDAS, CSA, SOCIAL_QUALITY
 from wijksturing.programmes.models import Effort, Goal, Measure, Programme, Result, Review, Theme
@@ -13,10 +15,9 @@ MUNICIPALITY = "GM0202"
 
 
 def _measure(goal: Goal, spec: dict, result=None) -> Measure | None:
-    from wijksturing.monitor.models import Indicator
-
-    indicator = Indicator.objects.filter(code=spec["indicator"]).first()
-    if indicator is None:
+    try:
+        indicator = monitor_selectors.indicator_get(code=spec["indicator"])
+    except ObjectDoesNotExist:
         return None
     measure = Measure(goal=goal, result=result, indicator=indicator, area_code=spec["area_code"],
                       baseline_year=spec["baseline_year"], target_value=0.0, target_year=spec["target_year"])

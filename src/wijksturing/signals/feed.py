@@ -10,7 +10,6 @@ be aggregated from smaller areas, and counts computed directly equal their sums.
 
 from __future__ import annotations
 
-import datetime as dt
 import statistics
 from collections import defaultdict
 
@@ -19,7 +18,8 @@ from django.utils import timezone
 
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas import selectors as area_selectors
-from wijksturing.monitor.models import Aggregation, Direction, Indicator, Observation, Origin
+from wijksturing.monitor import selectors as monitor_selectors
+from wijksturing.monitor import services as monitor_services
 from wijksturing.signals.models import Category, Signal
 from wijksturing.signals.workflow import HANDLED
 
@@ -31,47 +31,40 @@ def _code(main: Category | None, suffix: str) -> str:
     return f"sig_{main.slug.replace('-', '_')[:24]}_{suffix}" if main else f"sig_{suffix}"
 
 
-def _indicator(code: str, nl: str, en: str, **fields) -> Indicator:
-    defaults = {"name_nl": nl[:200], "name_en": en[:200], "source": SOURCE, "theme": "signalen", **fields}
-    indicator, _ = Indicator.objects.update_or_create(code=code, defaults=defaults)
-    return indicator
+def _indicator(code: str, nl: str, en: str, **fields) -> str:
+    monitor_services.indicator_upsert(code=code, name_nl=nl, name_en=en, source=SOURCE, theme="signalen", **fields)
+    return code
 
 
-def _indicators(mains: list[Category]) -> dict[str, Indicator]:
-    population = Indicator.objects.filter(code=POPULATION).first()
-    out: dict[str, Indicator] = {}
+def _indicators(mains: list[Category]) -> dict[str, str]:
+    population = POPULATION if monitor_selectors.indicator_exists(code=POPULATION) else None
+    out: dict[str, str] = {}
     for main in [None] + mains:
         label_nl = f"Signalen {main.name}" if main else "Signalen"
         label_en = f"Signals {main.name}" if main else "Signals"
         n = out[_code(main, "n")] = _indicator(
             _code(main, "n"), f"{label_nl} (aantal)", f"{label_en} (count)", unit="aantal",
-            aggregation=Aggregation.SUM, definition="Aantal ontvangen signalen in het jaar.", order=9000)
+            aggregation="sum", definition="Aantal ontvangen signalen in het jaar.", order=9000)
         if population is not None:
             out[_code(main, "p1000")] = _indicator(
                 _code(main, "p1000"), f"{label_nl} per 1.000 inwoners", f"{label_en} per 1,000 inhabitants",
-                unit="per 1.000", decimals=1, aggregation=Aggregation.RATIO, numerator=n, denominator=population,
-                scale=1000.0, direction=Direction.NEUTRAL, order=9001,
+                unit="per 1.000", decimals=1, aggregation="ratio", numerator=n, denominator=population,
+                scale=1000.0, direction="neutral", order=9001,
                 definition="Ontvangen signalen per 1.000 inwoners (inwoners: laatst bekende jaar).")
     handled = out["sig_handled_n"] = _indicator(
-        "sig_handled_n", "Afgehandelde signalen", "Handled signals", unit="aantal", aggregation=Aggregation.SUM, order=9002)
+        "sig_handled_n", "Afgehandelde signalen", "Handled signals", unit="aantal", aggregation="sum", order=9002)
     in_time = out["sig_in_time_n"] = _indicator(
         "sig_in_time_n", "Signalen binnen de termijn afgehandeld", "Signals handled within the term",
-        unit="aantal", aggregation=Aggregation.SUM, order=9003)
+        unit="aantal", aggregation="sum", order=9003)
     out["sig_in_time_pct"] = _indicator(
         "sig_in_time_pct", "Aandeel signalen binnen de termijn afgehandeld", "Share of signals handled within the term",
-        unit="%", decimals=1, aggregation=Aggregation.RATIO, numerator=in_time, denominator=handled, scale=100.0,
-        direction=Direction.HIGHER_BETTER, order=9004)
+        unit="%", decimals=1, aggregation="ratio", numerator=in_time, denominator=handled, scale=100.0,
+        direction="higher_better", order=9004)
     out["sig_median_days"] = _indicator(
         "sig_median_days", "Mediane doorlooptijd signalen (dagen)", "Median handling time of signals (days)",
-        unit="dagen", decimals=1, aggregation=Aggregation.NONE, direction=Direction.HIGHER_WORSE, order=9005,
+        unit="dagen", decimals=1, aggregation="none", direction="higher_worse", order=9005,
         definition="Mediaan van het aantal dagen tussen melding en afhandeling, van de afgehandelde signalen.")
     return out
-
-
-def _population(area_ids: list[int], year: int) -> dict[int, float]:
-    rows = Observation.objects.filter(indicator__code=POPULATION, area_id__in=area_ids, year__lte=year,
-                                      value__isnull=False).order_by("area_id", "year").values_list("area_id", "value")
-    return dict(rows)  # ordered by year: the latest year ≤ ``year`` wins
 
 
 @transaction.atomic
@@ -101,15 +94,12 @@ def signal_feed_monitor(*, municipality_code: str, year: int) -> int:
                 s["handled"] += 1
                 s["days"].append((closed - created).total_seconds() / 86400)
                 s["in_time"] += deadline is not None and timezone.localtime(closed).date() <= deadline
-    population = _population([a.pk for a in areas], year)
-    today = dt.date.today()
-    rows: list[Observation] = []
+    population = monitor_selectors.latest_values(indicator_code=POPULATION, area_ids=[a.pk for a in areas], year=year)
+    rows: list[tuple] = []
 
     def add(code: str, area_id: int, value, numerator=None, denominator=None) -> None:
         if code in indicators:
-            rows.append(Observation(indicator=indicators[code], area_id=area_id, year=year, value=value,
-                                    numerator=numerator, denominator=denominator, origin=Origin.IMPORTED,
-                                    source=SOURCE, source_date=today))
+            rows.append((code, area_id, value, numerator, denominator))
 
     for area in areas:
         s = stats.get(area.pk) or {"n": {}, "days": [], "handled": 0, "in_time": 0}
@@ -124,8 +114,8 @@ def signal_feed_monitor(*, municipality_code: str, year: int) -> int:
         if s["handled"]:
             add("sig_in_time_pct", area.pk, 100.0 * s["in_time"] / s["handled"], float(s["in_time"]), float(s["handled"]))
             add("sig_median_days", area.pk, statistics.median(s["days"]))
-    Observation.objects.filter(indicator__in=indicators.values(), area__in=areas, year=year).delete()
-    Observation.objects.bulk_create(rows, batch_size=2000)
+    monitor_services.observations_replace(year=year, indicator_codes=list(indicators), area_ids=[a.pk for a in areas],
+                                          source=SOURCE, rows=rows)
     audit_log(user=None, action="signal_feed_monitor", obj="Observation", municipality_code=municipality_code,
               changes={"year": year, "observations": len(rows), "main_categories": len(main_by_slug)})
     return len(rows)

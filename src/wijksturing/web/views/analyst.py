@@ -10,10 +10,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import close_old_connections, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -21,7 +21,7 @@ from wijksturing.accounts.models import Role
 from wijksturing.accounts.selectors import user_has_role, user_municipality_codes
 from wijksturing.monitor import selectors as monitor_selectors
 from wijksturing.monitor import services as monitor_services
-from wijksturing.monitor.models import ImportRun
+from wijksturing.monitor.importers.base import MonitorImportError
 from wijksturing.web import data
 
 logger = logging.getLogger(__name__)
@@ -97,20 +97,19 @@ def import_start(request: HttpRequest) -> HttpResponse:
             path = folder / f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}"
             with open(path, "wb") as handle:
                 handle.writelines(upload.chunks())
-            user = request.user
+            year = int(year_text) if year_text else None
+            run = monitor_services.import_run_create(kind="file", source=upload.name, user=request.user, year=year,
+                                                     municipalities=[municipality])
 
             def job():
                 try:
-                    monitor_services.import_file(
-                        path=path, year=int(year_text) if year_text else None, municipalities={municipality},
-                        municipality=municipality, source=upload.name, user=user,
-                    )
-                except Exception:  # noqa: BLE001, S110 — recorded on the ImportRun as failed
-                    pass
+                    monitor_services.import_file(path=path, year=year, municipalities={municipality},
+                                                 municipality=municipality, source=upload.name, user=run.user, run=run)
+                except MonitorImportError:
+                    pass  # recorded on the run, with file, row and column
 
             _run_job(job)
-            run = ImportRun.objects.filter(source=str(path)).order_by("-pk").first()
-            return redirect("web:analyst-import", pk=run.pk) if run else redirect("web:analyst-imports")
+            return redirect("web:analyst-import", pk=run.pk)
     return render(request, "web/cockpit/import_start.html", {"errors": errors, "codes": codes},
                   status=400 if errors else 200)
 
@@ -119,23 +118,19 @@ def import_start(request: HttpRequest) -> HttpResponse:
 @require_POST
 def recompute_start(request: HttpRequest) -> HttpResponse:
     codes = _require_analyst(request)
-    user = request.user
-    before = ImportRun.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-
-    def job():
-        monitor_services.recompute(municipality_codes=codes, user=user)
-
-    _run_job(job)
-    run = None
-    for _attempt in range(50):  # the run row appears as soon as the job has started
-        run = ImportRun.objects.filter(pk__gt=before, kind="recompute").order_by("-pk").first()
-        if run or not RUN_IN_BACKGROUND:
-            break
-        threading.Event().wait(0.05)
-    return redirect("web:analyst-import", pk=run.pk) if run else redirect("web:analyst-imports")
+    run = monitor_services.import_run_create(kind="recompute", source="recompute", user=request.user, municipalities=codes)
+    _run_job(lambda: monitor_services.recompute(municipality_codes=codes, user=run.user, run=run))
+    return redirect("web:analyst-import", pk=run.pk)
 
 
-def _status(run: ImportRun) -> dict:
+def _run_or_404(pk: int):
+    try:
+        return monitor_selectors.import_run_get(pk=pk)
+    except ObjectDoesNotExist:
+        raise Http404("no such import") from None
+
+
+def _status(run) -> dict:
     return {
         "id": run.pk, "status": run.status, "progress": round(float(monitor_selectors.import_run_progress(run=run)), 3),
         "message": run.message, "errors": run.errors, "observations": run.observations,
@@ -146,7 +141,7 @@ def _status(run: ImportRun) -> dict:
 @require_GET
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     _require_analyst(request)
-    run = get_object_or_404(ImportRun, pk=pk)
+    run = _run_or_404(pk)
     return render(request, "web/cockpit/import_detail.html", {"run": run, "status": _status(run)})
 
 
@@ -154,4 +149,4 @@ def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def import_status(request: HttpRequest, pk: int) -> JsonResponse:
     _require_analyst(request)
-    return JsonResponse(_status(get_object_or_404(ImportRun, pk=pk)))
+    return JsonResponse(_status(_run_or_404(pk)))
