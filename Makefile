@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 export DJANGO_SETTINGS_MODULE ?= wijksturing.conf.settings
 
-.PHONY: run test test-sqlite test-postgres bench screenshots demo migrate schema check-schema lock lint clean
+.PHONY: run test bench screenshots demo migrate schema docs lock lint messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ screenshots: $(VENV)/.installed-dev
 schema: $(VENV)/.installed
 	$(BIN)/wijksturing spectacular --lang en --file docs/openapi.yaml --validate
 
+## Regenerate the docs that come from code: the settings reference and the OpenAPI schema
+docs: schema
+	$(BIN)/python -c "from wijksturing.conf import env, settings; open('docs/settings.md', 'w').write(env.reference_document())"
+
 lock:
 	uv pip compile pyproject.toml -o requirements/base.txt --python-version 3.11 --generate-hashes -q
 	uv pip compile requirements/dev.in -o requirements/dev.txt --python-version 3.11 --generate-hashes -q
@@ -56,3 +60,10 @@ lint: $(VENV)/.installed-dev
 
 clean:
 	rm -rf $(VENV) var
+
+## Update the Dutch catalogues of every app (needs GNU gettext) and compile them
+messages: $(VENV)/.installed
+	for app in accounts areas monitor programmes budgets participation signals reports web; do \
+	  (cd src/wijksturing/$$app && mkdir -p locale && ../../../$(BIN)/django-admin makemessages -l nl && \
+	   ../../../$(BIN)/django-admin compilemessages) || exit 1; \
+	done

@@ -22,9 +22,11 @@ def _bool(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on", "ja"}
 
 
-def config(name: str, default: Any, help: str, cast: Callable[[str], Any] | None = None) -> Any:
-    """Read ``name`` from the environment, falling back to ``default``; cast to the default's type."""
-    REGISTRY[name] = Setting(name=name, default=default, help=help)
+def config(name: str, default: Any, help: str, cast: Callable[[str], Any] | None = None,
+           shown_default: str | None = None) -> Any:
+    """Read ``name`` from the environment, falling back to ``default``; cast to the default's type.
+    ``shown_default`` replaces a machine-specific default (a path) in the reference."""
+    REGISTRY[name] = Setting(name=name, default=shown_default if shown_default is not None else default, help=help)
     raw = os.environ.get(name)
     if raw is None:
         return default
@@ -46,3 +48,12 @@ def reference() -> str:
     for setting in sorted(REGISTRY.values(), key=lambda s: s.name):
         lines.append(f"| `{setting.name}` | `{setting.default!r}` | {setting.help} |")
     return "\n".join(lines)
+
+
+def reference_document() -> str:
+    """docs/settings.md, as ``make docs`` writes it."""
+    return (
+        "# Settings\n\nEvery setting is an environment variable, read through `wijksturing.conf.env.config`.\n"
+        "This table is generated from the code by `make docs` (`tests/test_docs.py` checks it is current).\n\n"
+        + reference() + "\n"
+    )

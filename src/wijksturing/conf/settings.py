@@ -15,7 +15,8 @@ from wijksturing.conf.env import config
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = PACKAGE_DIR.parent.parent
-VAR_DIR = Path(config("WIJKSTURING_VAR_DIR", str(REPO_DIR / "var"), "Folder for the SQLite database, uploads, reports and caches."))
+VAR_DIR = Path(config("WIJKSTURING_VAR_DIR", str(REPO_DIR / "var"), "Folder for the SQLite database, uploads, reports and caches.",
+                      shown_default="<repository>/var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DATA_DIR = config(
@@ -23,6 +24,7 @@ DATA_DIR = config(
     str(REPO_DIR.parent / "shared" / "data"),
     "Folder with local copies of the open data (CBS, PDOK, pabulib). When it does not exist, "
     "importers download from the publishers.",
+    shown_default="<repository>/../shared/data",
 )
 
 WIJKSTURING_CBS_ODATA_URL = config(
@@ -54,6 +56,7 @@ DATABASES = {
             "DATABASE_URL",
             f"sqlite:///{VAR_DIR / 'wijksturing.sqlite3'}",
             "Database URL, e.g. postgres://user@127.0.0.1:5432/wijksturing. Default: SQLite in var/.",
+            shown_default="sqlite:///<WIJKSTURING_VAR_DIR>/wijksturing.sqlite3",
         ),
         conn_max_age=60,
     )
