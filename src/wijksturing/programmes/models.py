@@ -13,6 +13,21 @@ class ProgressStatus(models.TextChoices):
     BEHIND = "behind", _("behind")
 
 
+class Withdrawable(models.Model):
+    """A part of a published programme is not deleted but withdrawn (ingetrokken): it stays
+    visible with the date and the reason, and no longer counts in the progress."""
+
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawn_reason = models.TextField(_("why it was withdrawn"), blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_on is not None
+
+
 class Agenda(models.Model):
     """A city-wide change agenda (veranderopgave), e.g. Inclusief Arnhem."""
 
@@ -52,7 +67,7 @@ class Programme(models.Model):
         return f"{self.title} ({self.start_year}–{self.end_year})"
 
 
-class Theme(models.Model):
+class Theme(Withdrawable):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="themes")
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -79,7 +94,7 @@ class ThemeAgenda(models.Model):
         ordering = ["theme", "agenda__order"]
 
 
-class Goal(models.Model):
+class Goal(Withdrawable):
     """A goal in the uniform shape: what, why, for whom, agendas, by when, owner, how we know."""
 
     theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="goals")
@@ -102,7 +117,7 @@ class Goal(models.Model):
         return self.title
 
 
-class Result(models.Model):
+class Result(Withdrawable):
     """An intended result (beoogd resultaat) of a goal."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="results")

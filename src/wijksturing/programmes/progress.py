@@ -40,6 +40,12 @@ class Progress:
 
 
 UNKNOWN = Progress(Status.UNKNOWN.value)
+WITHDRAWN = Progress(Status.UNKNOWN.value, "withdrawn")
+
+
+def _counted(items: list) -> list:
+    """Withdrawn parts stay on the page but no longer count in the roll-up."""
+    return [item for item in items if not getattr(item, "withdrawn", False)]
 
 
 def status_label(status: str) -> str:
@@ -126,9 +132,9 @@ def annotate_programme(programme: Programme) -> Programme:
         goals = list(theme.goals.all())
         for goal in goals:
             _annotate_goal(goal, mun)
-        theme.progress = _rolled([(g.progress, g.weight) for g in goals], "rollup")
+        theme.progress = WITHDRAWN if theme.withdrawn else _rolled([(g.progress, g.weight) for g in _counted(goals)], "rollup")
         theme.goal_list = goals
-    programme.progress = _rolled([(t.progress, t.weight) for t in themes], "rollup")
+    programme.progress = _rolled([(t.progress, t.weight) for t in _counted(themes)], "rollup")
     programme.theme_list = themes
     return programme
 
@@ -148,12 +154,14 @@ def _annotate_goal(goal: Goal, mun: str) -> Goal:
         result.progress = _result_progress(result, own or goal_level)
         result.applied_measures = own or goal_level
     indicator = _rolled([(m.progress, 1) for m in goal_level], "indicator")
-    if indicator.known:
+    if goal.withdrawn:
+        goal.progress = WITHDRAWN
+    elif indicator.known:
         goal.progress = indicator
     elif goal.recorded_status:
         goal.progress = Progress(goal.recorded_status, "recorded")
     else:
-        goal.progress = _rolled([(r.progress, r.weight) for r in results], "rollup")
+        goal.progress = _rolled([(r.progress, r.weight) for r in _counted(results)], "rollup")
     goal.measure_list, goal.result_list = measures, results
     return goal
 
@@ -163,6 +171,8 @@ def _result_progress(result: Result, measures: list[Measure]) -> Progress:
     for e in efforts:
         e.progress = Progress(e.recorded_status, "recorded") if e.recorded_status else UNKNOWN
     result.effort_list = efforts
+    if result.withdrawn:
+        return WITHDRAWN
     indicator = _rolled([(m.progress, 1) for m in measures], "indicator")
     if indicator.known:
         return indicator

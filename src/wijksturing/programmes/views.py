@@ -56,8 +56,13 @@ def programme_list(request, municipality_code: str):
         municipality = municipality_get(code=municipality_code)
     except Municipality.DoesNotExist as exc:
         raise Http404("Unknown municipality") from exc
+    from wijksturing.accounts.selectors import user_is_staff_of
+
     return render(request, "programmes/programme_list.html", {
         "municipality": municipality, "municipality_code": municipality.code, "rows": rows, "agendas": agendas,
+        "is_staff": user_is_staff_of(user=request.user, municipality_code=municipality.code),
+        "can_create": bool(selectors.programme_area_choices(user=request.user, municipality_code=municipality.code)),
+        "can_manage_agendas": selectors.agenda_can_manage(user=request.user, municipality_code=municipality.code),
     })
 
 

@@ -68,7 +68,7 @@ def test_history_keeps_every_change_and_is_append_only(client):
     team = f.area_team()
     client.force_login(team)
     response = client.post(f"/doel/{t['goal'].pk}/bewerken/", {
-        "title": "Minder misdrijven in W1", "why": "Hoog cijfer", "for_whom": "", "deadline": "2030", "owner": "Team",
+        "title": "Minder misdrijven in W1", "why": "Hoog cijfer", "for_whom": "Bewoners", "deadline": "2030", "owner": "Team",
         "qualitative": "", "recorded_status": "", "weight": "1",
     })
     assert response.status_code == 302
