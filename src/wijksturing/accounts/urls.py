@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
 app_name = "accounts"
 urlpatterns = [
-    path("inloggen/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
+    path("inloggen/", auth_views.LoginView.as_view(template_name="accounts/login.html",
+                                                 extra_context={"sso": bool(settings.OIDC_OP_BASE)}), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
 ]
