@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from wijksturing.programmes.models import Achieved, Agenda, Effort, Goal, Measure, ProgressStatus
@@ -50,8 +51,9 @@ class GoalForm(PlainErrorsMixin, forms.ModelForm):
             self.fields["agendas"].queryset = Agenda.objects.filter(municipality=municipality)
         for name in self.REQUIRED:
             self.fields[name].required = True
-        self.fields["deadline"].min_value = 2000
-        self.fields["weight"].min_value = 0
+        self.fields["deadline"].validators.append(MinValueValidator(2000))
+        if "weight" in self.fields:
+            self.fields["weight"].validators.append(MinValueValidator(0))
 
 
 class GoalCreateForm(GoalForm):

@@ -182,7 +182,7 @@ def part_remove(request, kind: str, pk: int):
     programme = selectors.programme_of(obj)
     _editable(request, programme)
     mode = "reinstate" if obj.withdrawn else selectors.part_removal(obj=obj)
-    form = RemoveForm(request.POST or None)
+    form = RemoveForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         target = _after_removal(kind, obj)
         try:
