@@ -54,3 +54,43 @@ def test_area_team_edits_its_goal(page, axe_check):
     page.get_by_label("voor wie", exact=False).fill("Alle bewoners van CSA en hun gasten")
     page.get_by_role("button", name="Opslaan").click()
     assert page.get_by_text("Alle bewoners van CSA en hun gasten").count() == 1
+
+
+def test_area_team_builds_a_theme_with_a_goal_and_an_intended_result(page, axe_check):
+    _login(page, "gebiedsteam")
+    page.goto("/gemeente/GM0202/gebied/W1/programma/")
+    page.get_by_role("link", name="Thema toevoegen").click()
+    axe_check(page, context="theme form")
+    page.get_by_role("button", name="Opslaan").click()  # empty: the errors are named per field
+    assert page.locator("#error-summary").count() == 1
+    assert page.locator("#id_title_error").inner_text() == "Vul dit in."
+    axe_check(page, context="theme form with errors")
+
+    page.get_by_label("Naam van het thema").fill("Samen aan de slag in het Broek")
+    page.get_by_label("Waar gaat het over?").fill("Bewoners willen meer samen doen in het Arnhemse Broek.")
+    page.get_by_label("Inclusief Arnhem", exact=True).check()
+    page.get_by_label("Hoe draagt dit thema bij aan “Inclusief Arnhem”?").fill("Iedereen kan meedoen.")
+    page.get_by_role("button", name="Opslaan").click()
+    theme = page.locator("section.programme-theme", has=page.get_by_role("heading", name="Samen aan de slag in het Broek"))
+    assert theme.get_by_text("Iedereen kan meedoen.").count() == 1
+
+    theme.get_by_role("link", name="Doel toevoegen").click()
+    axe_check(page, context="goal form")
+    page.get_by_label("Wat wilt u bereiken?").fill("Meer bewoners van het Broek doen mee in hun buurt")
+    page.get_by_label("Waarom is dit nodig?").fill("Bewoners kennen elkaar weinig.")
+    page.get_by_label("Voor wie?").fill("Bewoners van het Arnhemse Broek")
+    page.get_by_label("Wie is verantwoordelijk?").fill("Team leefomgeving CSA")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.locator("h1").inner_text() == "Meer bewoners van het Broek doen mee in hun buurt"
+
+    page.get_by_role("link", name="Beoogd resultaat toevoegen").click()
+    axe_check(page, context="intended result form")
+    page.get_by_label("Beoogd resultaat").fill("Elke maand een buurtmaaltijd in het Broek")
+    page.get_by_role("button", name="Opslaan").click()
+    assert page.get_by_role("heading", name="Elke maand een buurtmaaltijd in het Broek").count() == 1
+
+    page.goto("/gemeente/GM0202/gebied/W1/programma/")
+    theme = page.locator("section.programme-theme", has=page.get_by_role("heading", name="Samen aan de slag in het Broek"))
+    assert theme.get_by_role("link", name="Meer bewoners van het Broek doen mee in hun buurt", exact=True).count() == 1
+    assert theme.get_by_text("Elke maand een buurtmaaltijd in het Broek").count() == 1
+    axe_check(page, context="programme page for the area team")

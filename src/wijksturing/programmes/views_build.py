@@ -85,7 +85,7 @@ def programme_edit(request, pk: int):
         else:
             messages.success(request, _("Saved."))
             return redirect("programmes:detail", pk=programme.pk)
-    return _page(request, form=form, heading=_("Change programme"), programme=programme,
+    return _page(request, form=form, heading=_("Edit programme"), programme=programme,
                  back=(reverse("programmes:detail", args=[pk]), programme.title))
 
 
@@ -109,7 +109,7 @@ def theme_edit(request, programme_pk: int | None = None, pk: int | None = None):
         else:
             messages.success(request, _("Saved."))
             return redirect(reverse("programmes:detail", args=[programme.pk]) + f"#theme-{theme.pk}")
-    return _page(request, form=form, heading=_("Change theme") if theme else _("Add a theme"), programme=programme,
+    return _page(request, form=form, heading=_("Edit theme") if theme else _("Add a theme"), programme=programme,
                  back=(reverse("programmes:detail", args=[programme.pk]), programme.title))
 
 
@@ -156,7 +156,7 @@ def result_edit_text(request, goal_pk: int | None = None, pk: int | None = None)
         else:
             messages.success(request, _("Saved."))
             return redirect("programmes:goal", pk=goal.pk)
-    return _page(request, form=form, heading=_("Change intended result") if result else _("Add an intended result"),
+    return _page(request, form=form, heading=_("Edit intended result") if result else _("Add an intended result"),
                  programme=programme, intro=_("Goal: %(goal)s") % {"goal": goal.title},
                  back=(reverse("programmes:goal", args=[goal.pk]), goal.title))
 
@@ -235,6 +235,6 @@ def agenda_edit(request, municipality_code: str, pk: int | None = None):
         else:
             messages.success(request, _("Saved."))
             return redirect("programmes:agendas", municipality_code=municipality.code)
-    return _page(request, form=form, heading=_("Change agenda") if agenda else _("New agenda"),
+    return _page(request, form=form, heading=_("Edit agenda") if agenda else _("New agenda"),
                  municipality=municipality, intro=_("A city-wide agenda (veranderopgave) that area programmes can serve."),
                  back=(reverse("programmes:agendas", args=[municipality.code]), _("Change agendas")))

@@ -151,9 +151,10 @@ def test_links_only_for_editors_and_public_page_unchanged(client):
     client.force_login(f.area_team())
     staff = _text(client.get(f"/programma/{t['programme'].pk}/"))
     for url in (f"/programma/{t['programme'].pk}/thema-toevoegen/", f"/thema/{t['theme'].pk}/doel-toevoegen/",
-                f"/doel/{t['goal'].pk}/resultaat-toevoegen/", f"/thema/{t['theme'].pk}/verwijderen/",
+                f"/thema/{t['theme'].pk}/verwijderen/",
                 f"/programma/{t['programme'].pk}/bewerken/"):
         assert url in staff
+    assert f"/doel/{t['goal'].pk}/resultaat-toevoegen/" in _text(client.get(f"/doel/{t['goal'].pk}/"))
     listing = _text(client.get(f"/gemeente/{f.MUN}/programmas/"))
     assert f"/gemeente/{f.MUN}/programmas/nieuw/" in listing and f"/gemeente/{f.MUN}/veranderopgaven/" in listing
 
