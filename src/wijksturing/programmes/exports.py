@@ -16,7 +16,7 @@ from wijksturing.programmes.progress import annotate_programme
 COLUMNS = [
     "programme", "period", "area", "theme", "theme_progress", "goal", "goal_progress", "agendas", "result",
     "indicator", "area_code", "baseline", "baseline_year", "target", "target_year", "progress", "progress_source",
-    "explanation", "latest_review", "goal_committed", "goal_spent",
+    "explanation", "latest_review", "goal_committed", "goal_spent", "withdrawn",
 ]
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -26,6 +26,12 @@ CONTENT_TYPES = {
 
 def _status(progress) -> str:
     return "" if progress is None or not progress.known else progress.status
+
+
+def _withdrawn(*parts) -> str:
+    """The first withdrawn of result, goal, theme: ``"2026-03-01: reason"``; empty when none is."""
+    part = next((p for p in parts if p.withdrawn), None)
+    return f"{part.withdrawn_on.isoformat()}: {part.withdrawn_reason}" if part else ""
 
 
 def programme_rows(*, programme, year: int | None = None) -> list[dict]:
@@ -65,6 +71,7 @@ def programme_rows(*, programme, year: int | None = None) -> list[dict]:
                     "latest_review": f"{reviews[-1].year}: {reviews[-1].achieved}" if reviews else "",
                     "goal_committed": str(spent.get("commitment", "")),
                     "goal_spent": str(spent.get("spending", "")),
+                    "withdrawn": _withdrawn(result, goal, theme),
                 })
     return rows
 

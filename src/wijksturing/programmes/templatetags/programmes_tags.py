@@ -9,6 +9,8 @@ register = template.Library()
 def status_badge(progress):
     """A progress badge: the status in words (never colour alone) and, where known, its source."""
     status = getattr(progress, "status", "unknown") or "unknown"
+    if getattr(progress, "source", "") == "withdrawn":
+        return format_html('<span class="progress progress--unknown">{}</span>', _("not counted (withdrawn)"))
     label = {"on_track": _("on track"), "at_risk": _("at risk"), "behind": _("behind")}.get(status, _("unknown"))
     source = getattr(progress, "source", "")
     source_label = {"indicator": _("from the figures"), "recorded": _("recorded by the area team"),

@@ -209,3 +209,15 @@ def test_agendas_are_managed_by_administrators_only():
     for role in (Role.AREA_TEAM, Role.COUNCIL, Role.ANALYST):
         with pytest.raises(PermissionDenied):
             services.agenda_save(user=f.user(f"u_{role}", role), municipality=mun, name="Nieuw")
+
+
+def test_export_and_pages_mark_withdrawn_parts(client):
+    from wijksturing.programmes.exports import programme_rows
+
+    t = f.tree(published=True)
+    services.part_remove(user=None, obj=t["goal"], reason="Opgegaan in een ander doel")
+    rows = programme_rows(programme=Programme.objects.get(pk=t["programme"].pk))
+    assert [row["withdrawn"] for row in rows] == [f"{date.today().isoformat()}: Opgegaan in een ander doel"] * 2
+    assert all(row["progress"] == "" and row["goal_progress"] == "" for row in rows)
+    page = client.get(f"/doel/{t['goal'].pk}/").content.decode()
+    assert "Opgegaan in een ander doel" in page and "telt niet mee (ingetrokken)" in page
