@@ -11,6 +11,8 @@ Rules (also in docs/programmes.md):
 * a **goal**: its goal-level measures when known (``indicator``); else its recorded status
   (``recorded``); else the roll-up of its results (``rollup``);
 * a **theme** rolls up its goals, the **programme** its themes, each by its weight.
+* a **withdrawn** theme, goal or result gets the source ``withdrawn`` and is left out of the
+  roll-up above it (it stays on the page).
 """
 
 from __future__ import annotations
