@@ -51,7 +51,8 @@ def default_year(*, municipality_code: str) -> int | None:
 
         wijken = list(area_list(municipality_code=municipality_code, level="wijk"))
         every = years(municipality_code=municipality_code)
-        found = next((y for y in reversed(every) if wijken and figures(areas=wijken, indicator_codes=[BASE_INDICATOR], year=y)),
+        found = next((y for y in reversed(every)
+                      if wijken and monitor.observation_table(areas=wijken, indicator_codes=[BASE_INDICATOR], year=y)),
                      every[-1] if every else 0)
         cache.set(key, found, 3600)
     return found or None
