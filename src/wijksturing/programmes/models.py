@@ -50,7 +50,10 @@ class Programme(models.Model):
     """The programme of one area (a gebied, or the whole municipality) for a period."""
 
     municipality = models.ForeignKey("areas.Municipality", on_delete=models.CASCADE, related_name="programmes")
-    area_code = models.CharField(_("area code"), max_length=20, help_text=_("The gebied code (W1), or the municipality code for a city-wide programme."))
+    area_code = models.CharField(
+        _("area code"), max_length=20,
+        help_text=_("The gebied code (W1), or the municipality code for a city-wide programme."),
+    )
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
     start_year = models.PositiveSmallIntegerField(_("first year"))

@@ -101,7 +101,8 @@ def goal_detail(request, pk: int):
             target=(measure.target_year, measure.target_value), decimals=measure.indicator.decimals,
         )
     return render(request, "programmes/goal_detail.html", {
-        "goal": goal, "programme": programme, "municipality": programme.municipality, "area_name": area_name(programme.municipality.code, programme.area_code),
+        "goal": goal, "programme": programme, "municipality": programme.municipality,
+        "area_name": area_name(programme.municipality.code, programme.area_code),
         "can_edit": selectors.programme_can_edit(user=request.user, programme=programme),
     })
 
@@ -220,5 +221,6 @@ def programme_export(request, pk: int, fmt: str):
     out = io.BytesIO()
     export_programme(programme=programme, fmt=fmt, out=out)
     response = HttpResponse(out.getvalue(), content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="programma-{programme.municipality.code}-{programme.area_code}.{fmt}"'
+    name = f"programma-{programme.municipality.code}-{programme.area_code}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

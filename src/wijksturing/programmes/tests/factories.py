@@ -58,7 +58,8 @@ def tree(area_code: str = "W1", published: bool = True) -> dict:
     p = programme(area_code, published)
     theme = services.object_create(user=None, model=Theme, programme=p, title="Veilig")
     goal = services.object_create(user=None, model=Goal, theme=theme, title="Minder misdrijven")
-    results = [services.object_create(user=None, model=Result, goal=goal, text=t) for t in ("Meer toezicht", "Betere verlichting")]
+    results = [services.object_create(user=None, model=Result, goal=goal, text=t)
+               for t in ("Meer toezicht", "Betere verlichting")]
     return {"programme": p, "theme": theme, "goal": goal, "results": results}
 
 

@@ -178,7 +178,6 @@ def test_a_programme_published_once_keeps_its_parts_after_unpublishing():
 def test_a_goal_with_money_booked_against_it_is_withdrawn_not_deleted():
     from wijksturing.budgets import services as budgets
 
-    team = f.area_team()
     t = f.tree(published=False)
     line = budgets.budget_line_set(user=None, municipality=f.municipality(), gebied_code="W1", year=2025,
                               domain="welfare", amount="1000.00")
