@@ -136,15 +136,17 @@ def _point_index(layout_ids: tuple[int, ...], stamp: str) -> tuple[PointIndex, d
 def point_index(*, municipality_code: str | None = None) -> tuple[PointIndex, dict[str, int]]:
     """A spatial index (shapely STRtree) over the buurten of the latest layouts, cached until
     the areas change."""
-    layouts = Layout.objects.all()
+    mapped = Area.objects.filter(level=Level.BUURT, geometry__isnull=False)
     if municipality_code:
-        layouts = layouts.filter(municipality__code=municipality_code)
-    latest = {}
-    for layout in layouts.order_by("municipality_id", "year"):
-        if Area.objects.filter(layout=layout, level=Level.BUURT, geometry__isnull=False).exists():
-            latest[layout.municipality_id] = layout
-    ids = tuple(sorted(layout.pk for layout in latest.values()))
-    stamp = "|".join(str(layout.imported_at) for layout in latest.values())
+        mapped = mapped.filter(layout__municipality__code=municipality_code)
+    latest = {}  # one query, not one per layout: this runs on every lookup
+    for municipality_id, layout_id, imported_at in (
+        mapped.values_list("layout__municipality_id", "layout_id", "layout__imported_at")
+        .distinct().order_by("layout__municipality_id", "layout__year")
+    ):
+        latest[municipality_id] = (layout_id, imported_at)
+    ids = tuple(sorted(layout_id for layout_id, _ in latest.values()))
+    stamp = "|".join(str(imported_at) for _, imported_at in latest.values())
     return _point_index(ids, stamp)
 
 
