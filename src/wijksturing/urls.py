@@ -1,5 +1,3 @@
-from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -16,4 +14,6 @@ urlpatterns = [
     path("", include("wijksturing.reports.urls")),
     path("", include("wijksturing.monitor.urls")),
     path("", include("wijksturing.web.urls")),
-] + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+]
+# No /media/ route, not even with DEBUG on: the only uploads are signal photos (personal data),
+# served by signals.views_work.photo to the responsible staff only.

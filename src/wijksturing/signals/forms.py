@@ -4,23 +4,20 @@ or from partners), the status change and the bulk assignment."""
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from wijksturing.signals import selectors
+from wijksturing.signals.photos import photo_decode
 from wijksturing.signals.workflow import Status, allowed_next
-
-MAX_PHOTO_BYTES = 5 * 1024 * 1024
-PHOTO_TYPES = {b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
 
 
 def check_photo(upload) -> None:
-    """Accept JPEG and PNG up to 5 MB, recognised by their first bytes (not by the name)."""
-    if upload.size > MAX_PHOTO_BYTES:
-        raise forms.ValidationError(_("The photo is larger than 5 MB. Choose a smaller photo."))
-    head = upload.read(8)
-    upload.seek(0)
-    if not any(head.startswith(magic) for magic in PHOTO_TYPES):
-        raise forms.ValidationError(_("The photo must be a JPEG or PNG image."))
+    """Accept only a JPEG or PNG up to 5 MB that decodes completely (see :mod:`signals.photos`)."""
+    try:
+        photo_decode(upload)
+    except ValidationError as exc:
+        raise forms.ValidationError(exc.messages[0], code=exc.code) from exc
 
 
 class SignalForm(forms.Form):

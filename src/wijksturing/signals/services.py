@@ -33,6 +33,7 @@ from wijksturing.signals.models import (
     StatusChange,
     Team,
 )
+from wijksturing.signals.photos import photo_reencode
 from wijksturing.signals.routing import Place, add_workdays, place_point, route
 from wijksturing.signals.workflow import HANDLED, Status, check_transition
 
@@ -75,7 +76,7 @@ def signal_create(
             deadline=add_workdays(timezone.localdate(now), category.deadline_workdays),
         )
         if photo is not None:
-            signal.photo = photo
+            signal.photo = photo_reencode(photo)  # content-checked, metadata stripped, random name
         # fields only: the foreign keys come from the database already (saves a query each)
         signal.clean_fields(exclude=["photo", "token", "team", "municipality", "category", "assignee"])
         signal.save()

@@ -18,6 +18,7 @@ from wijksturing.signals import selectors, services
 from wijksturing.signals.forms import AssignForm, SignalForm, TransitionForm
 from wijksturing.signals.maps import svg_map
 from wijksturing.signals.models import Signal, Source, StatusChange
+from wijksturing.signals.photos import photo_content_type, photo_decode
 from wijksturing.signals.views import create_from_form, served_municipalities
 from wijksturing.signals.workflow import OPEN, TransitionError
 
@@ -124,9 +125,21 @@ def detail(request, pk: int):
 @login_required
 def photo(request, pk: int):
     signal = _signal_for(request, pk)
-    if not signal.photo:
+    content_type = photo_content_type(signal.photo.name) if signal.photo else None
+    if content_type is None:
         raise Http404
-    return FileResponse(signal.photo.open("rb"))
+    with signal.photo.open("rb") as stored:
+        try:
+            photo_decode(stored)  # files stored before photos were re-encoded: serve only real images
+        except ValidationError:
+            raise Http404 from None
+    extension = signal.photo.name.rsplit(".", 1)[-1].lower()
+    response = FileResponse(signal.photo.open("rb"), content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="melding-{signal.pk}.{extension}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

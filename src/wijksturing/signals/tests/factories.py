@@ -65,3 +65,21 @@ def make_users(municipality: Municipality) -> dict[str, User]:
     }
     Team.objects.get(municipality=municipality, code="reiniging").members.add(users["cleaner"])
     return users
+
+
+def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (8, 6), exif_gps: bool = False) -> bytes:
+    """A real small image; with ``exif_gps`` a JPEG carrying a camera make and a GPS position."""
+    import io
+
+    from PIL import Image
+
+    image = Image.new("RGB", size, (200, 30, 30))
+    out = io.BytesIO()
+    if exif_gps:
+        exif = Image.Exif()
+        exif[0x010F] = "Proefcamera"  # Make
+        exif[0x8825] = {1: "N", 2: (52.0, 0.0, 18.0), 3: "E", 4: (5.0, 0.0, 18.0)}  # GPS IFD
+        image.save(out, format=fmt, exif=exif)
+    else:
+        image.save(out, format=fmt)
+    return out.getvalue()

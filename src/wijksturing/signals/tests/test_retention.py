@@ -7,10 +7,11 @@ from django.utils import timezone
 
 from wijksturing.signals.models import Reporter, RetentionRecord, Signal
 from wijksturing.signals.services import signal_retention_run, signal_transition
+from wijksturing.signals.tests.factories import image_bytes
 from wijksturing.signals.workflow import Status
 
 pytestmark = pytest.mark.django_db
-PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 64
+PNG = image_bytes("PNG")
 
 
 def handled(make_signal, users, *, days_ago: int, **kwargs):

@@ -6,9 +6,10 @@ from django.core.management import call_command
 from wijksturing.signals.maps import frame_for
 from wijksturing.signals.models import ApiKey, Signal, Source, StatusChange
 from wijksturing.signals.selectors import api_key_lookup
+from wijksturing.signals.tests.factories import image_bytes
 
 pytestmark = pytest.mark.django_db
-PNG = b"\x89PNG\r\n\x1a\n" + b"0" * 100
+PNG = image_bytes("PNG")
 FORM = {"gemeente": "GM9999", "category": "boom", "description": "Omgevallen boom", "address": "Parkweg"}
 
 
