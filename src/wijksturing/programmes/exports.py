@@ -34,6 +34,12 @@ def _withdrawn(*parts) -> str:
     return f"{part.withdrawn_on.isoformat()}: {part.withdrawn_reason}" if part else ""
 
 
+def _explanations(measures) -> str:
+    """One sentence per measure, separated by a space; a sentence shared by two measures once."""
+    texts = [m.progress.explanation.strip() for m in measures if m.progress.explanation.strip()]
+    return " ".join(dict.fromkeys(texts))
+
+
 def programme_rows(*, programme, year: int | None = None) -> list[dict]:
     from wijksturing.budgets.selectors import goal_money
 
@@ -67,7 +73,7 @@ def programme_rows(*, programme, year: int | None = None) -> list[dict]:
                     "target_year": "; ".join(str(m.target_year) for m in measures),
                     "progress": _status(result.progress),
                     "progress_source": "recorded" if source in ("recorded", "rollup") else source,
-                    "explanation": " ".join(m.progress.explanation for m in measures),
+                    "explanation": _explanations(measures),
                     "latest_review": f"{reviews[-1].year}: {reviews[-1].achieved}" if reviews else "",
                     "goal_committed": str(spent.get("commitment", "")),
                     "goal_spent": str(spent.get("spending", "")),
