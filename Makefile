@@ -4,6 +4,8 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
 export DJANGO_SETTINGS_MODULE ?= wijksturing.conf.settings
+# Every make target is a development tool: DEBUG on (production sets its own environment, docs/deploy.md).
+export DJANGO_DEBUG ?= true
 
 .PHONY: run test bench screenshots demo migrate schema docs lock lint messages clean
 
@@ -33,9 +35,14 @@ run: demo
 
 ## Set everything up and run the whole suite (SQLite; PostgreSQL as well when DATABASE_URL is set)
 test: $(VENV)/.installed-dev
+	@if [ ! -x "$${WIJKSTURING_CHROMIUM:-/usr/bin/chromium}" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium for the browser tests (apt-get)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "chromium could not be installed: the browser tests will be skipped"; \
+	fi
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/wijksturing makemigrations --check --dry-run
-	$(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=wijksturing.conf.test_settings $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
 
 ## Benchmarks; QUICK=1 skips the half-hour pabutools reference run of the Warsaw-sized election
 bench: $(VENV)/.installed-dev

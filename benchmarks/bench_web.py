@@ -24,6 +24,8 @@ from statistics import median
 TMP = Path(tempfile.mkdtemp(prefix="wijksturing-bench-web-"))
 os.environ.update(WIJKSTURING_VAR_DIR=str(TMP), DATABASE_URL=f"sqlite:///{TMP / 'bench.sqlite3'}",
                   DJANGO_SETTINGS_MODULE="wijksturing.conf.settings", DJANGO_DEBUG="false",
+                  DJANGO_SECRET_KEY="bench-" + os.urandom(16).hex(), DJANGO_SECURE_SSL_REDIRECT="false",
+                  WIJKSTURING_STATIC_MANIFEST="false",
                   DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver")
 ROUNDS = 30
 MAP_DATA = "/kaart/data.json?gemeente=GM0202&indicator=a_inw&jaar=2024&niveau="

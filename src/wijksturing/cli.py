@@ -16,8 +16,24 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijksturing.conf.settings")
     from django.core.management import execute_from_command_line
 
+    _make_var_dir()
+
     execute_from_command_line(argv)
     return 0
+
+
+def _make_var_dir() -> None:
+    """The commands create the working folder (SQLite database, uploads, reports) when they
+    need it; importing the settings creates nothing (an installed or read-only package)."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
+    except (OSError, ImproperlyConfigured):
+        pass  # read-only, or the settings refuse to load: the command itself reports that
 
 
 if __name__ == "__main__":

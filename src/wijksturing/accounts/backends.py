@@ -2,7 +2,11 @@
 an administrator (in any municipality) manages every wijksturing model; an analyst maintains the
 indicator catalogue and reads the import history. Other roles work in the application's own pages."""
 
+import os
+
+from django.conf import settings
 from django.contrib.auth.backends import BaseBackend
+from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 
 from wijksturing.accounts.models import Membership, Role
 
@@ -30,3 +34,26 @@ class RoleBackend(BaseBackend):
         if Role.ADMINISTRATOR in roles:
             return app_label in WIJKSTURING_APPS
         return Role.ANALYST in roles and app_label in {"monitor", "areas"}
+
+
+DEMO_EMAIL_DOMAIN = "demo.wijksturing.invalid"
+
+
+class ModelBackend(DjangoModelBackend):
+    """Django's user-name and password sign-in, except that the demo accounts (accounts/demo.py)
+    cannot sign in with DEBUG off: a database once loaded with the demo must not open production
+    to ``beheer``/``demo``."""
+
+    def user_can_authenticate(self, user) -> bool:
+        return super().user_can_authenticate(user) and (settings.DEBUG or not is_demo_account(user))
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        from wijksturing.accounts.demo import DEMO_USERS
+
+        if not settings.DEBUG and username in DEMO_USERS and password in {"demo", os.environ.get("WIJKSTURING_DEMO_PASSWORD", "demo")}:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
+
+
+def is_demo_account(user) -> bool:
+    return (user.email or "").endswith("@" + DEMO_EMAIL_DOMAIN)

@@ -5,6 +5,7 @@ import os
 
 from django.conf import settings
 
+from wijksturing.accounts.backends import DEMO_EMAIL_DOMAIN
 from wijksturing.accounts.models import Role, User
 from wijksturing.accounts.services import membership_grant
 from wijksturing.areas.selectors import municipality_list
@@ -28,6 +29,7 @@ def load_demo(*, stdout, offline: bool = False) -> None:
         user, _ = User.objects.get_or_create(username=username, defaults={"is_staff": True})
         user.is_superuser = superuser
         user.is_staff = True
+        user.email = f"{username}@{DEMO_EMAIL_DOMAIN}"  # marks a demo account: no sign-in with DEBUG off
         user.set_password(password)
         user.save()
         for municipality in municipality_list():

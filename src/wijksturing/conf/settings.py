@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from wijksturing.conf.env import config
@@ -17,7 +18,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = PACKAGE_DIR.parent.parent
 VAR_DIR = Path(config("WIJKSTURING_VAR_DIR", str(REPO_DIR / "var"), "Folder for the SQLite database, uploads, reports and caches.",
                       shown_default="<repository>/var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+# Not created here (an installed wheel or a read-only container has no writable repository):
+# the ``wijksturing`` command creates it, and every writer creates its own sub-folder.
 
 DATA_DIR = config(
     "WIJKSTURING_DATA_DIR",
@@ -41,12 +43,18 @@ WIJKSTURING_LOCATIESERVER_URL = config(
     "PDOK Locatieserver for address and postcode search; empty disables it.",
 )
 
-DEBUG = config("DJANGO_DEBUG", True, "Debug mode. Always set to false in production.")
+DEBUG = config("DJANGO_DEBUG", False, "Debug mode, for development only (`make run` and the tests turn it on).")
+INSECURE_SECRET_KEY = "dev-only-insecure-key-change-me"
 SECRET_KEY = config(
     "DJANGO_SECRET_KEY",
-    "dev-only-insecure-key-change-me",
-    "Secret key. Required in production (the default is for local development only).",
+    INSECURE_SECRET_KEY,
+    "Secret key. Required when DEBUG is off: the server refuses to start on the default key.",
 )
+if not DEBUG and SECRET_KEY == INSECURE_SECRET_KEY:
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is not set while DJANGO_DEBUG is off: set a long random secret key "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(50))'), or DJANGO_DEBUG=true for development."
+    )
 ALLOWED_HOSTS = config("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"], "Comma-separated host names.")
 CSRF_TRUSTED_ORIGINS = config("DJANGO_CSRF_TRUSTED_ORIGINS", [], "Comma-separated origins (https://…) trusted for CSRF.")
 
@@ -118,7 +126,7 @@ TEMPLATES = [
 ]
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend", "wijksturing.accounts.backends.RoleBackend"]
+AUTHENTICATION_BACKENDS = ["wijksturing.accounts.backends.ModelBackend", "wijksturing.accounts.backends.RoleBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
@@ -143,29 +151,74 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise looks here; collectstatic fills it in production
+STATIC_ROOT = Path(config("DJANGO_STATIC_ROOT", str(VAR_DIR / "static"),
+                          "Folder `collectstatic` fills and the server serves static files from (whitenoise).",
+                          shown_default="<WIJKSTURING_VAR_DIR>/static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+# Production: hashed file names (cached for a year) and gzip/brotli copies, made by collectstatic.
+# Development and the tests read the source files through the finders (no collectstatic needed).
+STATIC_MANIFEST = config("WIJKSTURING_STATIC_MANIFEST", not DEBUG,
+                         "Serve static files under hashed names with compressed copies (needs `collectstatic`).",
+                         shown_default="true unless DEBUG")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage" if STATIC_MANIFEST
+                    else "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "wijksturing",
-        # whole public pages are cached (web.pagecache): room for every area page in two languages
-        "OPTIONS": {"MAX_ENTRIES": 5000},
+# --- Cache, background tasks (Celery) -------------------------------------------------------
+# One cache shared by every web and worker process (Redis) in production: the page cache, the
+# data version, import progress and the per-municipality task locks. Without a URL each process
+# keeps its own memory cache (the demo and the tests).
+CACHE_URL = config("CACHE_URL", "", "Shared cache, e.g. redis://127.0.0.1:6379/1. Empty: memory of each process (development only).")
+if CACHE_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
+                          "KEY_PREFIX": "wijksturing"}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "wijksturing",
+            # whole public pages are cached (web.pagecache): room for every area page in two languages
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
     }
-}
+CELERY_BROKER_URL = config("CELERY_BROKER_URL", "",
+                           "Task queue, e.g. redis://127.0.0.1:6379/0. Empty: tasks run inside the process that starts them.")
+CELERY_RESULT_BACKEND = config("CELERY_RESULT_BACKEND", "", "Where task results are kept; empty: not kept (progress is on the import run).")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves it on the queue
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# An import or recomputation still "running" after this many seconds is marked failed (the
+# process that ran it was stopped); the page and `wijksturing import_runs` say so.
+WIJKSTURING_TASK_TIMEOUT = config("WIJKSTURING_TASK_TIMEOUT", 3 * 3600, "Seconds after which a running import or recomputation counts as failed.")
 
+# --- E-mail --------------------------------------------------------------------------------
+# Development prints e-mails on the console; production must set an SMTP host (the console
+# backend would write residents' addresses and follow-up links into the server log).
+EMAIL_HOST = config("EMAIL_HOST", "", "SMTP server; when set, e-mail is sent through it (otherwise printed, DEBUG only).")
 EMAIL_BACKEND = config(
     "DJANGO_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend",
-    "E-mail backend; console in development, smtp in production.",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST or not DEBUG else "django.core.mail.backends.console.EmailBackend",
+    "E-mail backend; smtp when EMAIL_HOST is set or DEBUG is off, console in development.",
+    shown_default="smtp, or console with DEBUG and no EMAIL_HOST",
 )
+EMAIL_PORT = config("EMAIL_PORT", 587, "SMTP port.")
+EMAIL_HOST_USER = config("EMAIL_HOST_USER", "", "SMTP user name.")
+EMAIL_HOST_PASSWORD = config("EMAIL_HOST_PASSWORD", "", "SMTP password.")
+EMAIL_USE_TLS = config("EMAIL_USE_TLS", True, "STARTTLS to the SMTP server (port 587).")
+EMAIL_USE_SSL = config("EMAIL_USE_SSL", False, "Implicit TLS to the SMTP server (port 465); not together with EMAIL_USE_TLS.")
+EMAIL_TIMEOUT = config("EMAIL_TIMEOUT", 30, "Seconds before an SMTP connection gives up (the task retries).")
 DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "noreply@wijksturing.localhost", "Sender of e-mails to residents.")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -196,14 +249,31 @@ SPECTACULAR_SETTINGS = {
 # Privacy: personal data is removed after this many days (signals, applications, ballots).
 RETENTION_DAYS = config("WIJKSTURING_RETENTION_DAYS", 365, "Days after closing before personal data is removed.")
 
+LOG_FORMAT = config("WIJKSTURING_LOG_FORMAT", "text", "Log format: `text`, or `json` (one object per line, for log collectors).")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"no_personal_data": {"()": "wijksturing.accounts.logging.PersonalDataFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_personal_data"]}},
+    "formatters": {"json": {"()": "wijksturing.conf.logformat.JsonFormatter"},
+                   "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_personal_data"],
+                             "formatter": "json" if LOG_FORMAT == "json" else "text"}},
     "root": {"handlers": ["console"], "level": config("WIJKSTURING_LOG_LEVEL", "INFO", "Log level.")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# --- HTTPS behind a proxy (production) --------------------------------------------------------
+# The documented production settings (docs/deploy.md) pass `check --deploy` without warnings.
+SECURE_PROXY_SSL_HEADER = (
+    tuple(config("DJANGO_SECURE_PROXY_SSL_HEADER", [], "Header the TLS-terminating proxy sets, e.g. "
+                 "`HTTP_X_FORWARDED_PROTO,https`; empty when the server is not behind a proxy."))
+    or None
+)
+SECURE_SSL_REDIRECT = config("DJANGO_SECURE_SSL_REDIRECT", not DEBUG, "Redirect http to https.", shown_default="true unless DEBUG")
+SECURE_HSTS_SECONDS = config("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000,
+                             "Strict-Transport-Security max-age; 0 turns HSTS off.", shown_default="31536000, 0 with DEBUG")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = config("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True, "HSTS for every subdomain too.")
+SECURE_HSTS_PRELOAD = config("DJANGO_SECURE_HSTS_PRELOAD", True, "HSTS preload flag.")
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = True
