@@ -2,9 +2,10 @@
 
 Columns: ``gebied, year, domain, kind, amount, date, description, reference`` and optionally
 ``goal`` (the id of a goal of that gebied). ``kind`` is ``commitment``/``verplichting`` or
-``spending``/``besteding``; ``amount`` uses a decimal point or a Dutch decimal comma
-(``1.234,56``). All rows or none: the first bad row stops the import with an error naming the
-file, row and column. A row whose ``reference`` was imported before is skipped, so re-running an
+``spending``/``besteding``; ``amount`` is read by the project's one parser
+(:func:`wijksturing.core.numbers.parse_amount`: ``1.234,56``, ``1234,56``, ``1234.56``,
+``€ 1.234``); an amount that could mean two things (``1,234``) is refused. All rows or none:
+the first bad row stops the import with an error naming the file, row and column. A row whose ``reference`` was imported before is skipped, so re-running an
 export is safe.
 """
 
@@ -14,12 +15,12 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
 from wijksturing.budgets.models import BudgetLine, Domain, Entry, EntryKind
+from wijksturing.core.numbers import NumberError, parse_amount
 
 REQUIRED = ["gebied", "year", "domain", "kind", "amount", "date", "description", "reference"]
 KINDS = {"commitment": EntryKind.COMMITMENT, "verplichting": EntryKind.COMMITMENT,
@@ -37,16 +38,6 @@ class BudgetImportError(ValueError):
 class ImportSummary:
     added: int = 0
     skipped: int = 0
-
-
-def parse_amount(text: str) -> Decimal:
-    text = text.strip().replace("€", "").replace(" ", "")
-    if "," in text:  # Dutch notation: 1.234,56
-        text = text.replace(".", "").replace(",", ".")
-    value = Decimal(text)
-    if not value.is_finite():
-        raise InvalidOperation
-    return value.quantize(Decimal("0.01"))
 
 
 def import_entries(*, municipality, data: bytes | str, filename: str, user=None) -> ImportSummary:
@@ -82,8 +73,10 @@ def import_entries(*, municipality, data: bytes | str, filename: str, user=None)
                 fail("kind", f"unknown kind {row['kind']!r}")
             try:
                 amount = parse_amount(row["amount"] or "")
-            except (InvalidOperation, ValueError):
-                fail("amount", f"not an amount: {row['amount']!r}")
+            except NumberError as error:
+                fail("amount", f"not one amount for sure: {error}")
+            if amount is None:
+                fail("amount", "empty")
             try:
                 when = date.fromisoformat((row["date"] or "").strip())
             except ValueError:

@@ -154,8 +154,8 @@ def initiative_manage(request, pk: int):
     initiative = get_object_or_404(Initiative.objects.select_related("municipality"), pk=pk)
     if not selectors.initiative_can_manage(user=request.user, initiative=initiative):
         raise PermissionDenied
-    form = TransitionForm(request.POST or None, initial={f"criterion_{k}": v for k, v in initiative.assessment.items()})
-    form.fields["to"].choices = [(s, s.label) for s in TRANSITIONS[initiative.status]] if TRANSITIONS[initiative.status] else []
+    form = TransitionForm(request.POST or None, initial={f"criterion_{k}": v for k, v in initiative.assessment.items()},
+                          next_statuses=TRANSITIONS[initiative.status])
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
