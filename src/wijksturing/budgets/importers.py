@@ -5,8 +5,8 @@ Columns: ``gebied, year, domain, kind, amount, date, description, reference`` an
 ``spending``/``besteding``; ``amount`` is read by the project's one parser
 (:func:`wijksturing.core.numbers.parse_amount`: ``1.234,56``, ``1234,56``, ``1234.56``,
 ``€ 1.234``); an amount that could mean two things (``1,234``) is refused. All rows or none:
-the first bad row stops the import with an error naming the file, row and column. A row whose ``reference`` was imported before is skipped, so re-running an
-export is safe.
+the first bad row stops the import with an error naming the file, row and column. A row whose
+``reference`` was imported before is skipped, so re-running an export is safe.
 """
 
 from __future__ import annotations
