@@ -1,4 +1,4 @@
-import json
+import re
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
@@ -6,6 +6,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.test import override_settings
+
+from wijksturing.web.tests import htmlparse
 
 FIXTURE = (Path(__file__).parent / "fixtures" / "locatieserver_6811aa_1.json").read_bytes()
 
@@ -65,12 +67,22 @@ def test_area_pages(client, world, url, name):
 
 def test_buurt_page_figures_comparison_and_flags(client, world):
     html = client.get("/buurt/BU99990101/?jaar=2024").content.decode()
-    assert "1.100" in html and "3.300" in html  # own figure and the city's, Dutch notation
-    assert "slechter" in html  # WOZ 210 < 300 and higher is better
-    assert "blijft achter" in html.lower() or "achter" in html  # index flag
+    figures = htmlparse.table(html, cls="figures")
+    assert figures[0] == ["Cijfer", "Marktbuurt", "Verloop", "Teststad", "Vergeleken met de gemeente", "Bron"]
+    # own figure and the city's, in Dutch notation, each in its own cell
+    assert htmlparse.cell(figures, "Aantal inwoners", "Marktbuurt") == "1.100"
+    assert htmlparse.cell(figures, "Aantal inwoners", "Teststad") == "3.300"
+    assert htmlparse.cell(figures, "Gemiddelde WOZ-waarde", "Marktbuurt") == "210"
+    assert htmlparse.cell(figures, "Gemiddelde WOZ-waarde", "Teststad") == "300"
+    # WOZ 210 < 300 and higher is better; no judgement on the number of inhabitants
+    assert htmlparse.cell(figures, "Gemiddelde WOZ-waarde", "Vergeleken met de gemeente") == "slechter"
+    assert htmlparse.cell(figures, "Aantal inwoners", "Vergeleken met de gemeente") == "geen oordeel"
+    # index 86 (< 90) is flagged as lagging behind
+    assert "Dit gebied blijft achter bij de rest van de gemeente." in htmlparse.texts(html, "alert")
     assert 'href="/wijk/WK999901/"' in html  # up the hierarchy
     html_2021 = client.get("/buurt/BU99990101/?jaar=2021").content.decode()
-    assert "1.000" in html_2021 and "jaar 2021" in html_2021
+    assert htmlparse.cell(htmlparse.table(html_2021, cls="figures"), "Aantal inwoners", "Marktbuurt") == "1.000"
+    assert "jaar 2021" in html_2021
 
 
 def test_unknown_area_and_wrong_level_are_404(client, world):
@@ -104,7 +116,10 @@ def test_thematic_map_classes_and_json(client, world):
 def test_compare(client, world):
     url = "/vergelijk/?gemeente=GM9999&jaar=2024&gebied=BU99990101&gebied=BU99990102&indicator=g_woz"
     html = client.get(url).content.decode()
-    assert 'id="compare-table"' in html and "210" in html and "345" in html
+    rows = htmlparse.table(html, id="compare-table")
+    assert rows[0][:3] == ["Cijfer", "Marktbuurt", "Havenbuurt"]
+    assert htmlparse.row(rows, "Gemiddelde WOZ-waarde")[1:3] == ["210", "345"]
+    assert htmlparse.row(rows, "Leefbaarheidsindex")[1:3] == ["86", "108"]
     response = client.get("/vergelijk/?gemeente=GM9999&gebied=BU99990101")
     assert response.status_code == 400 and "minstens twee" in response.content.decode()
 
@@ -167,4 +182,8 @@ def test_theme_colour_is_made_accessible(client, world):
     colour = accessible_colour("#ffcc00")
     assert f"--wijk-colour:{colour}" in html and contrast(colour, "#ffffff") >= 4.5
     assert accessible_colour("#154273") == "#154273" and accessible_colour("not a colour") == "#154273"
-    assert json.dumps(colour)  # a plain string
+    # #ffcc00 on white has a contrast of 1.6; the colour is darkened to the first one that reaches 4.5
+    assert colour != "#ffcc00" and contrast("#ffcc00", "#ffffff") < 4.5
+    assert re.fullmatch(r"#[0-9a-f]{6}", colour)
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    assert b == 0 and abs(r / g - 255 / 204) < 0.05  # the same yellow hue, only darker
