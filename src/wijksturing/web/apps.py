@@ -9,3 +9,5 @@ class WebConfig(AppConfig):
         from wijksturing.web.pagecache import connect_signals
 
         connect_signals()
+        # the Celery application: tasks started by the pages use its settings (eager without a broker)
+        import wijksturing.worker  # noqa: F401
