@@ -1,9 +1,10 @@
+import io
 import re
-import zlib
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from pypdf import PdfReader
 
 from wijksturing.web.tests.factories import make_world
 
@@ -15,15 +16,16 @@ def world(db):
 
 
 def pdf_text(content: bytes) -> str:
-    """The text of a PDF made by fpdf2: inflate every stream and collect the string operands."""
-    chunks = []
-    for raw in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
-        try:
-            raw = zlib.decompress(raw)
-        except zlib.error:
-            pass
-        chunks.extend(m.decode("cp1252") for m in re.findall(rb"\(((?:\\.|[^\\)])*)\)\s*Tj", raw))
-    return " ".join(c.replace("\\(", "(").replace("\\)", ")").replace("\\\\", "\\") for c in chunks)
+    """The text of a PDF as a PDF reader extracts it (pypdf), page after page."""
+    reader = PdfReader(io.BytesIO(content))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def figure_line(text: str, label: str) -> list[str]:
+    """The numbers on the line of the figures table that starts with ``label`` (own, city, ...)."""
+    lines = [line for line in text.splitlines() if line.startswith(label)]
+    assert len(lines) == 1, f"{len(lines)} lines start with {label!r} in:\n{text}"
+    return re.findall(r"(?<![\w.,])\d[\d.]*(?:,\d+)?(?![\w])", lines[0][len(label):])
 
 
 def test_pdf_at_the_area_address(client, world):
@@ -32,11 +34,19 @@ def test_pdf_at_the_area_address(client, world):
     assert response.content.startswith(b"%PDF-")
     text = pdf_text(response.content)
     assert "Gebiedsanalyse Oude Stad" in text
-    assert "Gemiddelde WOZ-waarde" in text and "300" in text  # key figure
+    assert len(PdfReader(io.BytesIO(response.content)).pages) >= 1
+    assert figure_line(text, "Gemiddelde WOZ-waarde")[:2] == ["300", "300"]  # the only wijk: own figure = the city's
     assert "Leefbaarheidsindex" in text and "Index 100" in text
     assert "CBS Kerncijfers, 01-06-2025" in text  # source and date
     gebied = client.get("/gemeente/GM9999/gebied/W1/rapport.pdf")
     assert gebied.status_code == 200 and "Sanne de Vries" in pdf_text(gebied.content)
+
+
+def test_pdf_figures_in_their_row(client, world):
+    text = pdf_text(client.get("/buurt/BU99990101/rapport.pdf?jaar=2024").content)
+    assert "Gebiedsanalyse Marktbuurt" in text
+    assert figure_line(text, "Aantal inwoners")[:2] == ["1.100", "3.300"]  # own, then the city's, Dutch notation
+    assert figure_line(text, "Gemiddelde WOZ-waarde")[:2] == ["210", "300"]
 
 
 def test_html_report(client, world):
