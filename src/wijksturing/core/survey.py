@@ -98,7 +98,8 @@ def rake(categories: Sequence[ArrayLike], populations: Sequence[ArrayLike], *, m
     for c, p in zip(cats, pops):
         present = np.bincount(c[known], minlength=p.shape[0]) > 0
         covered = float(p[present].sum())
-        targets.append(np.where(present, p * (total / covered), 0.0) if covered > 0 else np.where(present, total / present.sum(), 0.0))
+        share = p * (total / covered) if covered > 0 else np.full(p.shape, total / present.sum())
+        targets.append(np.where(present, share, 0.0))
     w = np.full(int(known.sum()), total / known.sum())
     known_cats = [c[known] for c in cats]
     for _ in range(max_iter):
@@ -106,7 +107,8 @@ def rake(categories: Sequence[ArrayLike], populations: Sequence[ArrayLike], *, m
             current = np.bincount(c, weights=w, minlength=t.shape[0])
             factor = np.divide(t, current, out=np.ones_like(t), where=current > 0)
             w = w * factor[c]
-        worst = max(float(np.max(np.abs(np.bincount(c, weights=w, minlength=t.shape[0]) - t))) for c, t in zip(known_cats, targets))
+        worst = max(float(np.max(np.abs(np.bincount(c, weights=w, minlength=t.shape[0]) - t)))
+                    for c, t in zip(known_cats, targets))
         if worst <= tol * max(total, 1.0):
             break
     n_unknown = int((~known).sum())

@@ -19,7 +19,6 @@ from wijksturing.core.survey import (
     weighted_mean,
 )
 
-
 # --- a small example, computed by hand -------------------------------------------------------
 # Four respondents, one per cell: (man, young), (man, old), (woman, young), (woman, old).
 # Population: 60 men and 40 women; 30 young and 70 old (100 in total).
