@@ -13,19 +13,19 @@ from __future__ import annotations
 
 import csv
 import gzip
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from wijksturing.core.aggregation import check_against_published, count_children, group_sum
+from wijksturing.core.tests.shared_data import absent, data_file
 
-KWB = Path("/work/shared/data/cbs/kwb_2024_bevolking.csv.gz")
+KWB = data_file("cbs", "kwb_2024_bevolking.csv.gz")
 FIRST_COUNT_COLUMN = 5
 
 pytestmark = [
     pytest.mark.slow,
-    pytest.mark.skipif(not KWB.parent.parent.exists(), reason="/work/shared/data absent"),
+    pytest.mark.skipif(not KWB.exists(), reason=absent(KWB)),
 ]
 
 

@@ -1,5 +1,4 @@
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -9,8 +8,9 @@ from hypothesis import strategies as st
 from shapely.geometry import Point, box, shape
 
 from wijksturing.core.spatial import PointIndex, area_hectares, to_rd, to_wgs84
+from wijksturing.core.tests.shared_data import absent, data_file
 
-BUURTEN = Path("/work/shared/data/geo/buurten_arnhem_nijmegen.geojson")
+BUURTEN = data_file("geo", "buurten_arnhem_nijmegen.geojson")
 
 
 def brute_force(geoms, ids, x, y, predicate="covers"):
@@ -70,7 +70,7 @@ def test_agrees_with_brute_force(geoms, float_points, grid_points, rnd):
     assert got == brute_force(geoms, ids, x, y)
 
 
-@pytest.mark.skipif(not BUURTEN.exists(), reason="shared data folder absent")
+@pytest.mark.skipif(not BUURTEN.exists(), reason=absent(BUURTEN))
 def test_real_buurten_agree_with_contains_loop():
     features = json.loads(BUURTEN.read_text())["features"]
     geoms = [shape(f["geometry"]) for f in features]
@@ -107,7 +107,7 @@ def test_area_hectares():
     np.testing.assert_allclose(both, [100.0, 100.0], rtol=1e-4)
 
 
-@pytest.mark.skipif(not BUURTEN.exists(), reason="shared data folder absent")
+@pytest.mark.skipif(not BUURTEN.exists(), reason=absent(BUURTEN))
 def test_area_hectares_matches_published_approximation():
     features = json.loads(BUURTEN.read_text())["features"]
     for f in features[:20]:
