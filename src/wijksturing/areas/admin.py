@@ -1,22 +1,26 @@
 from django.contrib import admin
 
+from wijksturing.accounts.adminscope import ScopedAdmin
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas.models import Area, GebiedDefinition, Layout, Municipality, TeamContact
 from wijksturing.areas.services import layout_apply_gebieden
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(ScopedAdmin):
+    scope = "code"
     list_display = ("code", "name", "gebied_label")
 
 
 @admin.register(Layout)
-class LayoutAdmin(admin.ModelAdmin):
+class LayoutAdmin(ScopedAdmin):
     list_display = ("municipality", "year", "source")
 
 
 @admin.register(Area)
-class AreaAdmin(admin.ModelAdmin):
+class AreaAdmin(ScopedAdmin):
+    scope = "layout__municipality__code"
+    scope_roles = ScopedAdmin.scope_roles + ("analyst",)
     list_display = ("code", "name", "level", "layout", "parent")
     list_filter = ("level", "layout")
     search_fields = ("code", "name")
@@ -24,7 +28,7 @@ class AreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(GebiedDefinition)
-class GebiedDefinitionAdmin(admin.ModelAdmin):
+class GebiedDefinitionAdmin(ScopedAdmin):
     """Editing a gebied re-applies the grouping to every layout of the municipality."""
 
     list_display = ("municipality", "code", "name")
@@ -39,6 +43,6 @@ class GebiedDefinitionAdmin(admin.ModelAdmin):
 
 
 @admin.register(TeamContact)
-class TeamContactAdmin(admin.ModelAdmin):
+class TeamContactAdmin(ScopedAdmin):
     list_display = ("municipality", "area_code", "name", "role")
     list_filter = ("municipality",)

@@ -153,12 +153,35 @@ def area_profile(*, area: Area) -> list[tuple[Indicator, float]]:
     return [(indicators[c], z) for c, z in profile.features if c in indicators]
 
 
-def import_runs(*, limit: int = 50) -> QuerySet[ImportRun]:
-    return ImportRun.objects.all()[:limit]
+def source_name(source: str) -> str:
+    """The file name of an import source without the server's folders (an address stays whole)."""
+    source = source or ""
+    if "://" in source:
+        return source
+    return source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
 
 
-def import_run_get(*, pk: int) -> ImportRun:
-    return ImportRun.objects.get(pk=pk)
+def _for_municipalities(runs, municipality_codes) -> list[ImportRun]:
+    if municipality_codes is None:
+        return list(runs)
+    codes = set(municipality_codes)
+    # the municipalities are a JSON list: filtered in Python, the same on SQLite and PostgreSQL;
+    # an empty list is a national import (CBS, PDOK) that concerns every municipality
+    return [run for run in runs if not run.municipalities or set(run.municipalities) & codes]
+
+
+def import_runs(*, limit: int = 50, municipality_codes=None) -> list[ImportRun]:
+    """The latest runs; with ``municipality_codes`` only runs that touched one of them."""
+    if municipality_codes is None:
+        return list(ImportRun.objects.all()[:limit])
+    return _for_municipalities(ImportRun.objects.all()[: limit * 20], municipality_codes)[:limit]
+
+
+def import_run_get(*, pk: int, municipality_codes=None) -> ImportRun:
+    run = ImportRun.objects.get(pk=pk)
+    if not _for_municipalities([run], municipality_codes):
+        raise ImportRun.DoesNotExist
+    return run
 
 
 def import_run_progress(*, run: ImportRun) -> float:

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from wijksturing.accounts.adminscope import ScopedAdmin
 from wijksturing.signals import services
 from wijksturing.signals.models import ApiKey
 
@@ -15,7 +16,7 @@ class ApiKeyAddForm(forms.ModelForm):
 
 
 @admin.register(ApiKey)
-class ApiKeyAdmin(admin.ModelAdmin):
+class ApiKeyAdmin(ScopedAdmin):
     list_display = ("name", "municipality", "prefix", "created_at", "revoked_at")
     list_filter = ("municipality",)
     readonly_fields = ("prefix", "created_at", "revoked_at")

@@ -67,8 +67,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def imports(request: HttpRequest) -> HttpResponse:
-    _require_analyst(request)
-    runs = monitor_selectors.import_runs(limit=100)
+    runs = [_without_paths(run) for run in monitor_selectors.import_runs(limit=100, municipality_codes=_run_scope(request))]
     return render(request, "web/cockpit/imports.html", {"runs": runs})
 
 
@@ -123,9 +122,23 @@ def recompute_start(request: HttpRequest) -> HttpResponse:
     return redirect("web:analyst-import", pk=run.pk)
 
 
-def _run_or_404(pk: int):
+def _run_scope(request: HttpRequest) -> list[str] | None:
+    """The municipalities whose import runs the user sees (None: all, for a superuser)."""
+    codes = _require_analyst(request)
+    return None if request.user.is_superuser else codes
+
+
+def _without_paths(run):
+    """The run as shown: file names without the server's folders (not saved)."""
+    run.source = monitor_selectors.source_name(run.source)
+    run.errors = [{**e, "file": monitor_selectors.source_name(str(e.get("file", "")))} if isinstance(e, dict) else e
+                  for e in (run.errors or [])]
+    return run
+
+
+def _run_or_404(request: HttpRequest, pk: int):
     try:
-        return monitor_selectors.import_run_get(pk=pk)
+        return _without_paths(monitor_selectors.import_run_get(pk=pk, municipality_codes=_run_scope(request)))
     except ObjectDoesNotExist:
         raise Http404("no such import") from None
 
@@ -140,13 +153,11 @@ def _status(run) -> dict:
 @login_required
 @require_GET
 def import_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_analyst(request)
-    run = _run_or_404(pk)
+    run = _run_or_404(request, pk)
     return render(request, "web/cockpit/import_detail.html", {"run": run, "status": _status(run)})
 
 
 @login_required
 @require_GET
 def import_status(request: HttpRequest, pk: int) -> JsonResponse:
-    _require_analyst(request)
-    return JsonResponse(_status(_run_or_404(pk)))
+    return JsonResponse(_status(_run_or_404(request, pk)))
