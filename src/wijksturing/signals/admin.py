@@ -1,7 +1,6 @@
 from django.contrib import admin
 
 from wijksturing.accounts.adminscope import ScopedAdmin
-
 from wijksturing.signals.models import Category, RetentionRecord, RoutingRule, Signal, Team
 from wijksturing.signals.open311 import admin as open311_admin  # noqa: F401  (registers ApiKey)
 
