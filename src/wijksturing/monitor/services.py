@@ -18,7 +18,7 @@ from wijksturing.areas.selectors import layout_for_year
 from wijksturing.areas.services import layout_register, level_of_code, municipality_code_of
 from wijksturing.monitor.bulk import observations_insert
 from wijksturing.monitor.catalogue import catalogue_load  # noqa: F401  (re-exported service)
-from wijksturing.monitor.importers.base import MonitorImportError, parse_number, read_table
+from wijksturing.monitor.importers.base import MonitorImportError, check_own_data, decimal_of, parse_number, read_table
 from wijksturing.monitor.importers.formats import Record, column_map, detect, records
 from wijksturing.monitor.models import ImportRun, ImportStatus, Indicator, Observation, Origin
 from wijksturing.monitor.recompute import recompute  # noqa: F401  (re-exported service)
@@ -40,27 +40,38 @@ def import_run_create(*, kind: str, source: str, user=None, year: int | None = N
 
 def import_file(*, path: Path | str, year: int | None = None, municipalities: set[str] | None = None,
                 source: str | None = None, user=None, progress: Progress | None = None,
-                municipality: str | None = None, layout_year: int | None = None, run: ImportRun | None = None) -> ImportRun:
+                municipality: str | None = None, layout_year: int | None = None, run: ImportRun | None = None,
+                name: str | None = None) -> ImportRun:
     """Import one file of figures. Every row is checked before anything is written; on any
     error nothing is written, the run is recorded as failed with the error, and the error is
     raised (:class:`MonitorImportError`, naming file, row and column). ``layout_year`` pins the
-    area division the figures belong to (e.g. police figures of 2023 in the 2024 division)."""
+    area division the figures belong to (e.g. police figures of 2023 in the 2024 division).
+    ``name``: the file's own name (an upload's, not the name it is stored under), used in errors.
+    A municipality's own data (the generic formats) must name only indicators of the catalogue
+    and areas of ``municipality``: an unknown column or area code is an error, not skipped."""
     path = Path(path)
     run = run or import_run_create(kind="file", source=str(path), user=user, year=year, municipalities=sorted(municipalities or []))
     try:
-        table = read_table(path)
+        table = read_table(path, name=name)
         fmt = detect(table.header)
         catalogue = {i.code: i.keys for i in Indicator.objects.all()}
         mapping = {c: c for c in catalogue} if fmt.name == "generic-long" else column_map(fmt, table.header, catalogue)
         if not mapping:
             raise MonitorImportError("no column matches an indicator of the catalogue", file=table.name, row=1)
+        if fmt.key == "code":
+            check_own_data(table, long=fmt.name == "generic-long", indicators=catalogue)
         rows = records(table, fmt, mapping, year=year)
         if municipality and fmt.key == "code":
             municipalities = {municipality}
+            for r in rows:
+                if _municipality_of(r.code, municipality) != municipality:
+                    raise MonitorImportError(f"unknown area code {r.code}: not an area of {municipality}",
+                                             file=table.name, row=r.row, column=fmt.code_column)
         rows = [r for r in rows if _municipality_of(r.code, municipality) in municipalities] if municipalities else rows
         _check_duplicates(rows, table.name, long=fmt.name == "generic-long")
-        parsed = [(r, {ind: parse_number(raw, file=table.name, row=r.row, column=col) for ind, (raw, col) in r.values.items()})
-                  for r in rows]
+        decimal = decimal_of(table, [(r.row, col, raw) for r in rows for raw, col in r.values.values()])
+        parsed = [(r, {ind: parse_number(raw, file=table.name, row=r.row, column=col, decimal=decimal)
+                       for ind, (raw, col) in r.values.items()}) for r in rows]
         factors = dict(fmt.factors)
         with transaction.atomic():
             written = _write(parsed, fmt=fmt, table_name=table.name, source=source or fmt.default_source,

@@ -102,8 +102,8 @@ def import_start(request: HttpRequest) -> HttpResponse:
 
             def job():
                 try:
-                    monitor_services.import_file(path=path, year=year, municipalities={municipality},
-                                                 municipality=municipality, source=upload.name, user=run.user, run=run)
+                    monitor_services.import_file(path=path, year=year, municipalities={municipality}, municipality=municipality,
+                                                 source=upload.name, name=upload.name, user=run.user, run=run)
                 except MonitorImportError:
                     pass  # recorded on the run, with file, row and column
 
