@@ -161,8 +161,9 @@ def parse_number(text: str | float | int | Decimal | None, *, decimal: str | Non
     return None if value is None else float(value)
 
 
-def _kind(text: str) -> str | None:
-    """Which decimal separator an unambiguous text shows: ``","``, ``"."`` or None."""
+def decimal_kind(text: str) -> str | None:
+    """Which decimal separator ``text`` shows for sure: ``","``, ``"."`` or None (no separator,
+    only thousands, or ambiguous)."""
     body = _SPACES.sub("", text.strip()).lstrip("+-\u2212")
     if not _BODY.match(body):
         return None
@@ -181,7 +182,7 @@ def decimal_convention(values: Iterable[str]) -> str | None:
     ``"."``), None when none shows it. Raises :class:`NumberError` (``mixed``) when they disagree."""
     seen: dict[str, str] = {}
     for value in values:
-        if isinstance(value, str) and (kind := _kind(value)) is not None:
+        if isinstance(value, str) and (kind := decimal_kind(value)) is not None:
             seen.setdefault(kind, value)
             if len(seen) > 1:
                 raise NumberError("mixed", value, f"decimal commas ({seen[',']!r}) and decimal points "
