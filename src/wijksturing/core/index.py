@@ -12,7 +12,15 @@ Method, in three steps:
    years, so a change of score is a real change, not a re-ranking.
 3. :func:`composite` averages the available scores per dimension (weighted), then the available
    dimensions into the index (weighted). Missing values are handled openly: a dimension needs
-   ``min_indicators_per_dimension`` indicators, and ``used`` records exactly which entered.
+   ``min_indicators_per_dimension`` indicators, the index ``min_dimensions`` dimensions (an index
+   on fewer is not one number: the dimensions are kept, the index is ``nan``), and ``used``
+   records exactly which entered.
+4. :func:`comparable_change` measures the change between two years over the indicators scored
+   in *both* years only, so that an indicator that enters or leaves (a source published once)
+   is not read as a change of the area.
+
+``clip`` (in standard deviations) caps a score at ``100 ± clip × scale``, so that one extreme area
+(a forest wijk with 20 times the land per inhabitant) cannot carry a dimension on its own.
 
 Weighted means are computed as ``100 + Σ w (s - 100) / Σ w``, so an area equal to the reference
 everywhere scores exactly 100 (no rounding residue from ``Σ w·100 / Σ w``). The loops run over
@@ -30,7 +38,7 @@ from numpy.typing import ArrayLike, NDArray
 
 from .similarity import column_stats
 
-__all__ = ["IndexResult", "IndexSpec", "composite", "compute_index", "reference", "standardise"]
+__all__ = ["IndexResult", "IndexSpec", "comparable_change", "composite", "compute_index", "reference", "spearman", "standardise"]
 
 FloatArray = NDArray[np.float64]
 
@@ -53,6 +61,8 @@ class IndexSpec:
     dimension_weights: np.ndarray
     min_indicators_per_dimension: int = 1
     scale: float = 10.0
+    min_dimensions: int = 1
+    clip: float | None = None
 
     def __post_init__(self) -> None:
         n, m = len(self.indicator_codes), len(self.dimension_codes)
@@ -77,6 +87,8 @@ class IndexSpec:
                 raise ValueError(f"{name} must be finite and non-negative")
         if self.min_indicators_per_dimension < 1 or not self.scale > 0:
             raise ValueError("min_indicators_per_dimension must be >= 1 and scale > 0")
+        if self.min_dimensions < 1 or (self.clip is not None and not self.clip > 0):
+            raise ValueError("min_dimensions must be >= 1 and clip > 0 (or None)")
 
     @classmethod
     def from_records(
@@ -88,7 +100,7 @@ class IndexSpec:
         """Build from ``(indicator_code, dimension_code, direction, weight)`` rows.
 
         Dimensions are ordered as in ``dimension_weights``; ``options`` are
-        ``min_indicators_per_dimension`` and ``scale``.
+        ``min_indicators_per_dimension``, ``scale``, ``min_dimensions`` and ``clip``.
         """
         rows = list(indicators)
         dims = tuple(dimension_weights)
@@ -106,14 +118,21 @@ class IndexSpec:
 
 @dataclass(frozen=True, eq=False)
 class IndexResult:
-    """``dimensions`` (n_areas, n_dims), ``index`` (n_areas,), ``used`` (n_areas, n_ind) and
-    ``n_available`` (n_areas, n_dims): the number of indicators available per dimension."""
+    """``dimensions`` (n_areas, n_dims), ``index`` (n_areas,), ``used`` (n_areas, n_ind),
+    ``n_available`` (n_areas, n_dims): the number of indicators available per dimension, and
+    ``scores`` (n_areas, n_ind): the indicator scores (``nan`` where missing)."""
 
     dimensions: FloatArray
     index: FloatArray
     used: NDArray[np.bool_]
     n_available: NDArray[np.intp]
     dimension_codes: tuple[str, ...] = ()
+    scores: FloatArray | None = None
+
+    @property
+    def n_dimensions(self) -> NDArray[np.intp]:
+        """Per area the number of dimensions with a score."""
+        return (~np.isnan(self.dimensions)).sum(axis=1)
 
 
 def reference(
@@ -141,8 +160,10 @@ def standardise(
     directions: ArrayLike,
     *,
     scale: float = 10.0,
+    clip: float | None = None,
 ) -> FloatArray:
-    """Score ``100 + scale * direction * (value - ref_mean) / ref_sd``.
+    """Score ``100 + scale * direction * (value - ref_mean) / ref_sd``, capped at
+    ``100 ± clip * scale`` when ``clip`` is given.
 
     ``nan`` stays ``nan``; an indicator whose ``ref_sd`` is 0 or ``nan`` (no spread in the base
     year, so no yardstick) scores ``nan`` for every area.
@@ -153,6 +174,8 @@ def standardise(
     usable = np.isfinite(sd) & (sd > 0)
     safe_sd = np.where(usable, sd, 1.0)
     score = 100.0 + scale * np.asarray(directions, dtype=np.float64) * ((v - mean) / safe_sd)
+    if clip is not None:
+        score = np.clip(score, 100.0 - clip * scale, 100.0 + clip * scale)
     return np.where(usable, score, np.nan)
 
 
@@ -195,12 +218,62 @@ def composite(scores: ArrayLike, spec: IndexSpec) -> IndexResult:
         n_available[:, d] = count
         used[:, cols] = ~np.isnan(s[:, cols]) & (spec.weights[cols] > 0) & enough[:, None]
     index, _, _ = _weighted_deviation_mean(dims, spec.dimension_weights)
-    return IndexResult(dims, index, used, n_available, spec.dimension_codes)
+    enough_dims = (~np.isnan(dims)).sum(axis=1) >= spec.min_dimensions
+    index = np.where(enough_dims, index, np.nan)
+    return IndexResult(dims, index, used, n_available, spec.dimension_codes, s)
 
 
 def compute_index(
     values: ArrayLike, ref_mean: ArrayLike, ref_sd: ArrayLike, spec: IndexSpec
 ) -> IndexResult:
-    """:func:`standardise` with the spec's directions and scale, then :func:`composite`."""
-    scores = standardise(values, ref_mean, ref_sd, spec.directions, scale=spec.scale)
+    """:func:`standardise` with the spec's directions, scale and clip, then :func:`composite`."""
+    scores = standardise(values, ref_mean, ref_sd, spec.directions, scale=spec.scale, clip=spec.clip)
     return composite(scores, spec)
+
+
+def comparable_change(scores_prev: ArrayLike, scores_cur: ArrayLike, spec: IndexSpec) -> tuple[FloatArray, NDArray[np.bool_]]:
+    """Change of the index from one year to another over the indicators scored in both years.
+
+    Both years are recomposed from the common indicators only (per area), and the change is
+    ``index_cur - index_prev`` of those two. It is ``nan`` where the common indicators do not
+    cover ``spec.min_dimensions`` dimensions: a trend needs the same ground in both years.
+    Returns ``(change, common)`` with ``common`` (n_areas, n_ind) the indicators compared.
+    """
+    prev = np.atleast_2d(np.asarray(scores_prev, dtype=np.float64))
+    cur = np.atleast_2d(np.asarray(scores_cur, dtype=np.float64))
+    common = ~np.isnan(prev) & ~np.isnan(cur)
+    a = composite(np.where(common, prev, np.nan), spec)
+    b = composite(np.where(common, cur, np.nan), spec)
+    return b.index - a.index, common
+
+
+def _ranks(x: FloatArray) -> FloatArray:
+    """Ranks 1..n with ties given their average rank."""
+    order = np.argsort(x, kind="mergesort")
+    ranks = np.empty(len(x))
+    ranks[order] = np.arange(1, len(x) + 1)
+    values = x[order]
+    start = 0
+    for end in range(1, len(x) + 1):  # average the ranks of runs of equal values
+        if end == len(x) or values[end] != values[start]:
+            ranks[order[start:end]] = (start + 1 + end) / 2.0
+            start = end
+    return ranks
+
+
+def spearman(x: ArrayLike, y: ArrayLike) -> tuple[float, int]:
+    """Spearman's rank correlation over the pairs where both are present: ``(rho, n)``.
+
+    ``rho`` is the Pearson correlation of the (average-tied) ranks; ``nan`` with fewer than three
+    pairs or when either side has no spread.
+    """
+    a = np.asarray(x, dtype=np.float64)
+    b = np.asarray(y, dtype=np.float64)
+    both = ~np.isnan(a) & ~np.isnan(b)
+    n = int(both.sum())
+    if n < 3:
+        return float("nan"), n
+    ra, rb = _ranks(a[both]), _ranks(b[both])
+    ra, rb = ra - ra.mean(), rb - rb.mean()
+    denominator = float(np.sqrt((ra * ra).sum() * (rb * rb).sum()))
+    return (float((ra * rb).sum() / denominator) if denominator > 0 else float("nan")), n

@@ -1,8 +1,10 @@
 """The monitor's demo: Arnhem (GM0202) and Nijmegen (GM0268) from the real open data.
 
 From the local copy in ``settings.DATA_DIR`` when it exists (CBS KWB 2024 and 2016, CBS
-Nabijheid voorzieningen 2021 and the KWB buurt extract 2021 for Arnhem, police crime
-figures 2023, KWB gemeente housing figures 2020–2025, CBS/PDOK boundaries); otherwise
+Nabijheid voorzieningen 2021 and the KWB buurt extract 2021 for Arnhem, KWB 2022 per wijk and
+gemeente (WOZ value, tenure, labour participation, income), KWB 2023 inhabitants and land area
+per buurt, police crime figures 2023, KWB gemeente housing figures 2020–2025, CBS/PDOK
+boundaries); otherwise
 downloaded from CBS and PDOK (KWB 2024 with every variable, and the boundaries)."""
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ LOCAL_FILES = [
     ("cbs/wijkbuurtkaart_2016_wijken.csv.gz", 2016, None),
     ("kwb_buurt_2021_steden/cbs_85231ENG_nabijheid_voorzieningen_2021_10gemeenten.csv.gz", 2021, None),
     ("kwb_buurt_2021_steden/kwb_buurt_10steden_studentextract.csv.gz", 2021, None),
+    ("kwb_wijk_2022_nl/kwb_2022_gemeenten_nl.csv.gz", 2022, None),
+    ("kwb_wijk_2022_nl/kwb_2022_wijken_nl.csv.gz", 2022, None),
+    ("kwb_buurt_2023_bevolking/kwb_2023_buurt_bevolking_oppervlakte_arnhem_nijmegen.csv.gz", 2023, 2024),
     ("politie/misdrijven_buurt_2023_arnhem_nijmegen.csv", None, 2024),
     ("kwb_gemeente_2020_2025/kwb_gemeente_wonen_2020_2025.csv.gz", None, None),
 ]

@@ -4,7 +4,7 @@ computed with :mod:`wijksturing.core.index`, :mod:`~wijksturing.core.trends` and
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -49,15 +49,54 @@ class IndexSetup:
 
     config: dict
     spec: core_index.IndexSpec | None
+    log_codes: frozenset = frozenset()
 
     @classmethod
     def load(cls) -> IndexSetup:
+        config = index_data()
         components = list(IndexComponent.objects.select_related("indicator", "dimension").order_by("dimension__order", "pk"))
         spec = core_index.IndexSpec.from_records(
             [(c.indicator.code, c.dimension.code, 1 if c.indicator.direction == "higher_better" else -1, c.weight) for c in components],
             {c.dimension.code: c.dimension.weight for c in components},
+            min_dimensions=config.get("min_dimensions", 1), clip=config.get("clip"),
         ) if components else None
-        return cls(index_data(), spec)
+        log_codes = frozenset(c["code"] for d in config.get("dimensions", []) for c in d.get("indicators", [])
+                              if c.get("transform") == "log")
+        return cls(config, spec, log_codes)
+
+
+def _transform(values: np.ndarray, log_cols: list[int]) -> np.ndarray:
+    out = np.array(values, dtype=float)
+    if log_cols:
+        block = out[:, log_cols]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out[:, log_cols] = np.where(block > 0, np.log(block), np.nan)
+    return out
+
+
+def reference_city_values(series: dict, city_code: str, codes: list[str], base_values: np.ndarray,
+                          base_years: np.ndarray, base_year: int, max_age: int) -> tuple[np.ndarray, list[int | None]]:
+    """Per indicator the city's figure of the **same year** as most of the areas' figures that
+    stand for the base year (the year rule: a yardstick from another vintage, such as a 2025
+    gemeente WOZ value against 2022 wijk values, would shift every area). Falls back to the
+    city's latest figure up to the base year when it has none of that year."""
+    city = np.full(len(codes), np.nan)
+    years: list[int | None] = []
+    for j, indicator in enumerate(codes):
+        present = ~np.isnan(base_values[:, j])
+        points = dict(series.get((city_code, indicator), ()))
+        year = None
+        if present.any():
+            counts = Counter(int(y) for y in base_years[present, j])
+            year = max(counts, key=lambda y: (counts[y], y))
+        if year is not None and year in points:
+            city[j] = points[year]
+        else:
+            fallback = [(y, v) for y, v in points.items() if base_year - max_age <= y <= base_year]
+            if fallback:
+                year, city[j] = max(fallback)
+        years.append(year)
+    return city, years
 
 
 def index_recompute(*, municipality_code: str, setup: IndexSetup | None = None) -> int:
@@ -67,6 +106,7 @@ def index_recompute(*, municipality_code: str, setup: IndexSetup | None = None) 
     if spec is None:
         return 0
     codes = list(spec.indicator_codes)
+    log_cols = [j for j, code in enumerate(codes) if code in setup.log_codes]
     series = _series(municipality_code, codes)
     # an index year is a year with new figures below the municipal level, plus the base year
     years = sorted({y for (code, _), points in series.items() if code != municipality_code for y, _ in points})
@@ -86,17 +126,17 @@ def index_recompute(*, municipality_code: str, setup: IndexSetup | None = None) 
 
     base_areas = areas_at(base_year)
     gemeente_code = municipality_code
-    city_base, _ = _latest_values(series, [gemeente_code], codes, base_year, max_age)
     reference = {}
     for level in LEVELS:
         spread_areas = base_areas.get(SPREAD_LEVEL[level], [])
-        base_values, _ = _latest_values(series, [a.code for a in spread_areas], codes, base_year, max_age)
-        reference[level] = core_index.reference(base_values, city_base[0])
+        base_values, base_years = _latest_values(series, [a.code for a in spread_areas], codes, base_year, max_age)
+        city, _ = reference_city_values(series, gemeente_code, codes, base_values, base_years, base_year, max_age)
+        reference[level] = core_index.reference(_transform(base_values, log_cols), _transform(city[None, :], log_cols)[0])
     created = []
     for year in years:
         for level, areas in areas_at(year).items():
             values, used_years = _latest_values(series, [a.code for a in areas], codes, year, max_age)
-            result = core_index.compute_index(values, *reference[level], spec)
+            result = core_index.compute_index(_transform(values, log_cols), *reference[level], spec)
             for i, area in enumerate(areas):
                 used = [[codes[j], int(used_years[i, j])] for j in range(len(codes)) if result.used[i, j]]
                 created.append(IndexValue(
@@ -104,36 +144,43 @@ def index_recompute(*, municipality_code: str, setup: IndexSetup | None = None) 
                     value=None if np.isnan(result.index[i]) else round(float(result.index[i]), 2),
                     dimensions={d: (None if np.isnan(result.dimensions[i, k]) else round(float(result.dimensions[i, k]), 2))
                                 for k, d in enumerate(spec.dimension_codes)},
-                    used=used, missing=[codes[j] for j in range(len(codes)) if not result.used[i, j]]))
-    _trends_and_flags(created, config.get("flags", {}), gemeente_code)
+                    used=used, missing=[codes[j] for j in range(len(codes)) if not result.used[i, j]],
+                    scores={codes[j]: round(float(result.scores[i, j]), 2) for j in range(len(codes)) if result.used[i, j]}))
+    _trends_and_flags(created, config.get("flags", {}), gemeente_code, spec)
     IndexValue.objects.bulk_create(created, batch_size=5000)
     return len(created)
 
 
-def _comparable_change(cur: IndexValue, prev: IndexValue) -> float:
-    """Change of the index between two years over the dimensions scored in both years only, so
-    that a dimension that enters or leaves (a source published once) is not read as a trend."""
-    common = [d for d, v in cur.dimensions.items() if v is not None and prev.dimensions.get(d) is not None]
-    if not common:
-        return np.nan
-    return float(np.mean([cur.dimensions[d] - prev.dimensions[d] for d in common]))
+def _score_vector(item: IndexValue, codes: tuple[str, ...]) -> np.ndarray:
+    return np.array([item.scores.get(code, np.nan) for code in codes], dtype=float)
 
 
-def _trends_and_flags(values: list[IndexValue], flag_config: dict, gemeente_code: str) -> None:
+def _trends_and_flags(values: list[IndexValue], flag_config: dict, gemeente_code: str,
+                      spec: core_index.IndexSpec) -> None:
+    """Per area: the change per year since the previous published index, measured on the
+    indicators scored in both years only (:func:`core.index.comparable_change`); "falling" when
+    that change is below ``-fall_per_year``; "behind" when the index is more than
+    ``behind_margin`` below the city's that year."""
     by_code: dict[str, list[IndexValue]] = defaultdict(list)
     for item in values:
         if item.value is not None:
             by_code[item.area.code].append(item)
     city = {item.year: item.value for item in by_code.get(gemeente_code, [])}
+    fall = flag_config.get("fall_per_year", 3.0)
     for items in by_code.values():
         items.sort(key=lambda v: v.year)
         for k, item in enumerate(items):
             prev = items[k - 1] if k else None
-            gap = (item.year - prev.year) if prev else 0
-            change = _comparable_change(item, prev) / gap if prev and gap else np.nan
-            behind, falling = trends.flags(item.value, city.get(item.year, np.nan), 0.0, 1.0, **flag_config)
+            change = np.nan
+            if prev is not None and item.year > prev.year:
+                delta, common = core_index.comparable_change(_score_vector(prev, spec.indicator_codes),
+                                                             _score_vector(item, spec.indicator_codes), spec)
+                change = float(delta[0]) / (item.year - prev.year)
+                item.compared = [code for code, c in zip(spec.indicator_codes, common[0]) if c]
+            behind, _ = trends.flags(item.value, city.get(item.year, np.nan), 0.0, 1.0,
+                                     **{k: v for k, v in flag_config.items() if k in ("behind_margin", "fall_per_year")})
             item.behind = bool(behind)
-            item.falling = bool(not np.isnan(change) and -change > flag_config.get("fall_per_year", 3.0))
+            item.falling = bool(not np.isnan(change) and -change > fall)
             item.change_per_year = None if np.isnan(change) else round(change, 2)
 
 

@@ -55,6 +55,7 @@ class Indicator(models.Model):
     class Meta:
         ordering = ["order", "code"]
         verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
@@ -89,6 +90,8 @@ class ImportRun(models.Model):
 
     class Meta:
         ordering = ["-started_at", "-id"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
 
 
 class Origin(models.TextChoices):
@@ -117,6 +120,8 @@ class Observation(models.Model):
     class Meta:
         unique_together = [("indicator", "area", "year")]
         indexes = [models.Index(fields=["year", "indicator"])]
+        verbose_name = _("figure")
+        verbose_name_plural = _("figures")
 
 
 class IndexDimension(models.Model):
@@ -128,6 +133,8 @@ class IndexDimension(models.Model):
 
     class Meta:
         ordering = ["order"]
+        verbose_name = _("part of the index")
+        verbose_name_plural = _("parts of the index")
 
     @property
     def name(self) -> str:
@@ -141,10 +148,14 @@ class IndexComponent(models.Model):
 
     class Meta:
         unique_together = [("dimension", "indicator")]
+        verbose_name = _("indicator in the index")
+        verbose_name_plural = _("indicators in the index")
 
 
 class IndexValue(models.Model):
-    """The liveability index of an area in a year: 100 = the municipality in the base year."""
+    """The liveability index of an area in a year: 100 = the municipality in the base year.
+    ``value`` is empty when fewer dimensions than the index's minimum have a score (the
+    dimensions are still there); ``used``/``missing``/``scores`` say what carried it."""
 
     area = models.ForeignKey("areas.Area", on_delete=models.CASCADE, related_name="index_values")
     year = models.PositiveSmallIntegerField()
@@ -153,12 +164,17 @@ class IndexValue(models.Model):
     dimensions = models.JSONField(default=dict)
     used = models.JSONField(default=list, help_text="[[indicator code, year of the figure], …]")
     missing = models.JSONField(default=list)
+    scores = models.JSONField(default=dict, help_text="{indicator code: score} of the indicators that were available")
+    compared = models.JSONField(
+        default=list, help_text="The indicators the change since the previous index year was measured on (in both years).")
     change_per_year = models.FloatField(null=True, blank=True)
     behind = models.BooleanField(default=False)
     falling = models.BooleanField(default=False)
 
     class Meta:
         unique_together = [("area", "year")]
+        verbose_name = _("index value")
+        verbose_name_plural = _("index values")
 
 
 class SimilarArea(models.Model):
@@ -171,6 +187,8 @@ class SimilarArea(models.Model):
     class Meta:
         unique_together = [("area", "rank")]
         ordering = ["area", "rank"]
+        verbose_name = _("similar area")
+        verbose_name_plural = _("similar areas")
 
 
 class AreaProfile(models.Model):
@@ -179,3 +197,7 @@ class AreaProfile(models.Model):
     area = models.OneToOneField("areas.Area", on_delete=models.CASCADE, related_name="profile")
     year = models.PositiveSmallIntegerField()
     features = models.JSONField(default=list, help_text="[[indicator code, z-score], …]")
+
+    class Meta:
+        verbose_name = _("area profile")
+        verbose_name_plural = _("area profiles")

@@ -138,7 +138,14 @@ def _write(parsed, *, fmt, table_name, source, factors, run, progress, municipal
 
 def _layout(fmt, gm: str, year: int, items, table_name: str):
     """The layout the figures belong to. A CBS table that lists a division registers that
-    year's layout; other sources attach to the layout in force (see ``layout_for_year``)."""
+    year's layout; other sources attach to the layout in force (see ``layout_for_year``). A file of
+    one level (``joins_known_layout``, e.g. every wijk of the country) joins the layout in force when
+    that knows all its codes, and registers its own year's layout only where it does not."""
+    if fmt.joins_known_layout:
+        known = layout_for_year(municipality_code=gm, year=year)
+        codes = {r.code for r, _ in items}
+        if known is not None and codes <= set(Area.objects.filter(layout=known).values_list("code", flat=True)):
+            return known
     if fmt.registers_areas:
         names = {r.code: r.name for r, _ in items}
         regions = [(r.code, r.name) for r, _ in items if level_of_code(r.code) != "gemeente"]

@@ -9,6 +9,8 @@ indicator catalogue through the catalogue's ``keys``.
 | kwb          | ``gwb_code`` + ``year``                | gwb_code                    | ``year`` column |
 | eng85231     | ``Encoding_3`` (Nabijheid, English)    | that column                 | given (2021)    |
 | extract      | ``buurtcode`` + renamed KWB columns    | buurtcode                   | given (2021)    |
+| tmap         | ``code`` + ``dwelling_value``, ``income_low`` (KWB 2022 per wijk/gemeente, R package tmap) | code | given (2022) |
+| cbs-buurt    | ``nhood_id`` + ``population``, ``area`` (KWB 2023 per buurt, 85618NED download) | nhood_id | given (2023) |
 | generic wide | ``code`` + indicator codes as columns  | code                        | ``year`` or given|
 | generic long | ``code, indicator, year, value``       | code                        | ``year`` column |
 """
@@ -37,6 +39,9 @@ class Format:
     code_column: str
     name_column: str | None = None
     registers_areas: bool = True  # lists a whole CBS division: unknown codes are new areas
+    # registers areas only where no loaded layout of the municipality knows all its codes (a file of
+    # one level, e.g. wijken only, joins the division that has the same codes instead of making one)
+    joins_known_layout: bool = False
     factors: tuple[tuple[str, float], ...] = ()  # indicator -> factor into the catalogue's unit
     default_source: str = ""
 
@@ -55,6 +60,10 @@ FORMATS = {
                        default_source="CBS Nabijheid voorzieningen 2021 (85231ENG)"),
     "extract": Format("extract", "extract", "buurtcode", None, registers_areas=False,
                       default_source="CBS KWB buurtcijfers (extract, waarschijnlijk 2021)"),
+    "tmap": Format("tmap", "tmap", "code", "name", joins_known_layout=True, factors=(("a_opp_ha", 100.0),),
+                   default_source="CBS Kerncijfers wijken en buurten 2022 (85318NED)"),
+    "cbs-buurt": Format("cbs-buurt", "cbsbuurt", "nhood_id", "buurtnaam_2024", registers_areas=False,
+                        default_source="CBS Kerncijfers wijken en buurten 2023 (85618NED)"),
     "generic": Format("generic", "code", "code", "name", registers_areas=False, default_source="Eigen gegevens gemeente"),
     "generic-long": Format("generic-long", "code", "code", "name", registers_areas=False, default_source="Eigen gegevens gemeente"),
 }
@@ -76,6 +85,10 @@ def detect(header: list[str]) -> Format:
         return FORMATS["eng85231"]
     if "buurtcode" in columns and "gwb_code_10" in columns:
         return FORMATS["extract"]
+    if {"code", "dwelling_value", "income_low"} <= columns:
+        return FORMATS["tmap"]
+    if {"nhood_id", "population", "area"} <= columns:
+        return FORMATS["cbs-buurt"]
     if {"gwb_code", "year"} <= columns:
         return FORMATS["kwb"]
     if {"code", "indicator", "value"} <= columns:
