@@ -11,11 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijksturing.core.numbers import display
 from wijksturing.programmes import selectors, services
-from wijksturing.programmes.charts import line_chart
+from wijksturing.programmes.charts import line_chart, value_rows
 from wijksturing.programmes.exports import CONTENT_TYPES, export_programme
 from wijksturing.programmes.forms import EffortForm, GoalForm, MeasureForm, ResultReviewForm
 from wijksturing.programmes.models import Effort, Goal, Measure, Programme, Result
@@ -95,11 +97,16 @@ def goal_detail(request, pk: int):
     goal = get_object_or_404(Goal.objects.select_related("theme__programme__municipality"), pk=pk)
     programme = _readable(request, goal.theme.programme)
     annotate_goal(goal)
+    lang = get_language() or "nl"
     for measure in goal.measure_list:
+        decimals = measure.indicator.decimals
         measure.chart = line_chart(
             series=measure.series, baseline=(measure.baseline_year, measure.baseline_value),
-            target=(measure.target_year, measure.target_value), decimals=measure.indicator.decimals,
+            target=(measure.target_year, measure.target_value), decimals=decimals, lang=lang,
         )
+        measure.rows = value_rows(series=measure.series, decimals=decimals, lang=lang)
+        measure.baseline_shown, measure.target_shown = (
+            display(measure.baseline_value, decimals, lang=lang), display(measure.target_value, decimals, lang=lang))
     return render(request, "programmes/goal_detail.html", {
         "goal": goal, "programme": programme, "municipality": programme.municipality,
         "area_name": area_name(programme.municipality.code, programme.area_code),
