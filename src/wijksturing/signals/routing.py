@@ -77,7 +77,11 @@ def route(*, category: Category, gebied_code: str) -> Team | None:
     """The responsible team. Rules for the subcategory beat rules for its main category; a rule
     for the signal's gebied beats a rule for the whole municipality. Without a rule, the
     category's team kind decides: the area (or social) team of the gebied, else the
-    municipality-wide team of that kind, else the category's department."""
+    municipality-wide team of that kind, else the category's department. A signal for the social
+    team always gets one: without a gebied (no place given, as for 'Zorg om een buurtbewoner')
+    it goes to the municipality's social team, created when the municipality has none yet, so
+    that the promise made to the resident is kept by someone whose work list shows it. An area
+    team signal without a gebied stays without a team: every area team sees it for triage."""
     categories = [category.pk] + ([category.parent_id] if category.parent_id else [])
     rules = {(r.category_id, r.gebied_code): r for r in RoutingRule.objects.filter(
         category_id__in=categories, gebied_code__in=[gebied_code, ""]).select_related("team")}
@@ -89,7 +93,21 @@ def route(*, category: Category, gebied_code: str) -> Team | None:
     if category.team_kind == TeamKind.DEPARTMENT:
         department = category.department or (category.parent.department if category.parent_id else "")
         return teams.filter(name=department).first() or teams.first()
-    return (teams.filter(gebied_code=gebied_code).first() if gebied_code else None) or teams.filter(gebied_code="").first()
+    team = (teams.filter(gebied_code=gebied_code).first() if gebied_code else None) or teams.filter(gebied_code="").first()
+    if team is None and category.team_kind == TeamKind.SOCIAL_TEAM:
+        team = municipality_social_team(municipality=category.municipality)
+    return team
+
+
+MUNICIPALITY_SOCIAL_TEAM = "social-team-gemeente"
+
+
+def municipality_social_team(*, municipality) -> Team:
+    """The municipality-wide social team (for signals about a person without a place)."""
+    team, _created = Team.objects.get_or_create(
+        municipality=municipality, code=MUNICIPALITY_SOCIAL_TEAM,
+        defaults={"name": f"Sociaal wijkteam {municipality.name}", "kind": TeamKind.SOCIAL_TEAM, "gebied_code": ""})
+    return team
 
 
 @lru_cache(maxsize=64)
