@@ -78,8 +78,9 @@ def reference_city_values(series: dict, city_code: str, codes: list[str], base_v
                           base_years: np.ndarray, base_year: int, max_age: int) -> tuple[np.ndarray, list[int | None]]:
     """Per indicator the city's figure of the **same year** as most of the areas' figures that
     stand for the base year (the year rule: a yardstick from another vintage, such as a 2025
-    gemeente WOZ value against 2022 wijk values, would shift every area). Falls back to the
-    city's latest figure up to the base year when it has none of that year."""
+    gemeente WOZ value against 2022 wijk values, would shift every area). Where the city has no
+    figure of that year (its sum from the buurten would be incomplete), the mean of the areas'
+    figures stands in; without those either, the city's latest figure up to the base year."""
     city = np.full(len(codes), np.nan)
     years: list[int | None] = []
     for j, indicator in enumerate(codes):
@@ -91,6 +92,9 @@ def reference_city_values(series: dict, city_code: str, codes: list[str], base_v
             year = max(counts, key=lambda y: (counts[y], y))
         if year is not None and year in points:
             city[j] = points[year]
+        elif year is not None:
+            same_year = present & (base_years[:, j] == year)
+            city[j] = float(np.mean(base_values[same_year, j]))
         else:
             fallback = [(y, v) for y, v in points.items() if base_year - max_age <= y <= base_year]
             if fallback:

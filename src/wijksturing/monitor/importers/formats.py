@@ -9,8 +9,11 @@ indicator catalogue through the catalogue's ``keys``.
 | kwb          | ``gwb_code`` + ``year``                | gwb_code                    | ``year`` column |
 | eng85231     | ``Encoding_3`` (Nabijheid, English)    | that column                 | given (2021)    |
 | extract      | ``buurtcode`` + renamed KWB columns    | buurtcode                   | given (2021)    |
-| tmap         | ``code`` + ``dwelling_value``, ``income_low`` (KWB 2022 per wijk/gemeente, R package tmap) | code | given (2022) |
-| cbs-buurt    | ``nhood_id`` + ``population``, ``area`` (KWB 2023 per buurt, 85618NED download) | nhood_id | given (2023) |
+| tmap         | ``code``, ``dwelling_value``, ``income_low`` | code                      | given (2022)    |
+| cbs-buurt    | ``nhood_id``, ``population``, ``area``      | nhood_id                    | given (2023)    |
+
+(tmap: KWB 2022 per wijk and gemeente as kept in the R package tmap; cbs-buurt: KWB 2023 per buurt
+as downloaded from 85618NED by cbsodataR.)
 | generic wide | ``code`` + indicator codes as columns  | code                        | ``year`` or given|
 | generic long | ``code, indicator, year, value``       | code                        | ``year`` column |
 """
