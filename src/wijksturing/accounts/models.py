@@ -32,6 +32,7 @@ class Membership(models.Model):
     class Meta:
         unique_together = [("user", "municipality", "role", "gebied_code")]
         verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} {self.municipality.code} {self.gebied_code}".strip()
@@ -51,6 +52,7 @@ class AuditEvent(models.Model):
     class Meta:
         ordering = ["-at", "-id"]
         verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

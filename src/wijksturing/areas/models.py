@@ -27,6 +27,10 @@ class Municipality(models.Model):
     theme_colour = models.CharField(_("theme colour"), max_length=7, default="#154273")
     logo_url = models.CharField(_("logo"), max_length=300, blank=True)
     website = models.URLField(_("website"), blank=True)
+    phone = models.CharField(
+        _("phone number"), max_length=30, blank=True,
+        help_text=_("The municipality's general number, e.g. 14 026 (14 + area code). Shown where an area has no contacts."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -50,6 +54,8 @@ class Layout(models.Model):
     class Meta:
         unique_together = [("municipality", "year")]
         ordering = ["municipality__name", "-year"]
+        verbose_name = _("layout")
+        verbose_name_plural = _("layouts")
 
     def __str__(self) -> str:
         return f"{self.municipality.code} {self.year}"
@@ -72,6 +78,8 @@ class Area(models.Model):
         unique_together = [("layout", "code")]
         ordering = ["code"]
         indexes = [models.Index(fields=["code"]), models.Index(fields=["layout", "level"])]
+        verbose_name = _("area in a layout")
+        verbose_name_plural = _("areas in a layout")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
@@ -115,3 +123,4 @@ class TeamContact(models.Model):
     class Meta:
         ordering = ["area_code", "order", "name"]
         verbose_name = _("team contact")
+        verbose_name_plural = _("team contacts")

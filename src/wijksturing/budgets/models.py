@@ -36,6 +36,7 @@ class BudgetLine(models.Model):
         unique_together = [("municipality", "gebied_code", "year", "domain")]
         ordering = ["municipality", "gebied_code", "year", "domain"]
         verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
 
 
 class EntryKind(models.TextChoices):
@@ -60,6 +61,7 @@ class Entry(models.Model):
     class Meta:
         ordering = ["line", "date", "pk"]
         verbose_name = _("budget entry")
+        verbose_name_plural = _("budget entries")
         constraints = [
             models.UniqueConstraint(
                 fields=["line", "kind", "reference"], condition=~models.Q(reference=""), name="budget_entry_unique_reference"
@@ -96,6 +98,7 @@ class Initiative(models.Model):
     class Meta:
         ordering = ["-submitted_at", "-pk"]
         verbose_name = _("resident initiative")
+        verbose_name_plural = _("resident initiatives")
 
     def __str__(self) -> str:
         return self.title
@@ -113,6 +116,8 @@ class InitiativeEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+        verbose_name = _("initiative event")
+        verbose_name_plural = _("initiative events")
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

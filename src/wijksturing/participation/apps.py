@@ -1,6 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ParticipationConfig(AppConfig):
     name = "wijksturing.participation"
     label = "participation"
+    verbose_name = _("Buurtbegroting")

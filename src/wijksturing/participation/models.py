@@ -86,6 +86,7 @@ class Round(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("buurtbegroting round")
+        verbose_name_plural = _("buurtbegroting rounds")
 
     def __str__(self) -> str:
         return self.title
@@ -103,6 +104,8 @@ class PhaseChange(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+        verbose_name = _("phase change")
+        verbose_name_plural = _("phase changes")
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -139,6 +142,7 @@ class Proposal(models.Model):
         ordering = ["round", "created_at", "id"]
         unique_together = [("round", "project_id")]
         verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
 
     def __str__(self) -> str:
         return self.title
@@ -158,6 +162,10 @@ class VotingCode(models.Model):
     used = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        verbose_name = _("voting code")
+        verbose_name_plural = _("voting codes")
+
 
 class LoginVote(models.Model):
     """Marks that a logged-in user has voted in a round; never linked to the ballot."""
@@ -167,6 +175,8 @@ class LoginVote(models.Model):
 
     class Meta:
         unique_together = [("round", "user")]
+        verbose_name = _("login vote")
+        verbose_name_plural = _("login votes")
 
 
 class Channel(models.TextChoices):
@@ -196,6 +206,10 @@ class Ballot(models.Model):
                                  help_text=_("Lets the checker find the sheet; says nothing about the voter."))
     pb_voter_id = models.CharField(max_length=40, blank=True, help_text="Opaque voter id from an imported .pb file.")
 
+    class Meta:
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
+
 
 class BallotChoice(models.Model):
     """One project on a ballot: ``value`` is 1 (approval), the points, or the rank (1 = first)."""
@@ -206,6 +220,8 @@ class BallotChoice(models.Model):
 
     class Meta:
         unique_together = [("ballot", "proposal")]
+        verbose_name = _("ballot choice")
+        verbose_name_plural = _("ballot choices")
 
 
 class Result(models.Model):
@@ -227,3 +243,5 @@ class Result(models.Model):
 
     class Meta:
         ordering = ["-counted_at", "-id"]
+        verbose_name = _("result")
+        verbose_name_plural = _("results")

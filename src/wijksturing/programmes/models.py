@@ -41,6 +41,7 @@ class Agenda(models.Model):
         unique_together = [("municipality", "code")]
         ordering = ["municipality", "order", "name"]
         verbose_name = _("change agenda")
+        verbose_name_plural = _("change agendas")
 
     def __str__(self) -> str:
         return self.name
@@ -65,6 +66,7 @@ class Programme(models.Model):
         unique_together = [("municipality", "area_code", "start_year")]
         ordering = ["municipality", "area_code", "-start_year"]
         verbose_name = _("area programme")
+        verbose_name_plural = _("area programmes")
 
     def __str__(self) -> str:
         return f"{self.title} ({self.start_year}–{self.end_year})"
@@ -80,6 +82,7 @@ class Theme(Withdrawable):
     class Meta:
         ordering = ["programme", "order", "pk"]
         verbose_name = _("theme")
+        verbose_name_plural = _("themes")
 
     def __str__(self) -> str:
         return self.title
@@ -95,6 +98,8 @@ class ThemeAgenda(models.Model):
     class Meta:
         unique_together = [("theme", "agenda")]
         ordering = ["theme", "agenda__order"]
+        verbose_name = _("change agenda of a theme")
+        verbose_name_plural = _("change agendas of themes")
 
 
 class Goal(Withdrawable):
@@ -115,6 +120,7 @@ class Goal(Withdrawable):
     class Meta:
         ordering = ["theme", "order", "pk"]
         verbose_name = _("goal")
+        verbose_name_plural = _("goals")
 
     def __str__(self) -> str:
         return self.title
@@ -132,6 +138,7 @@ class Result(Withdrawable):
     class Meta:
         ordering = ["goal", "order", "pk"]
         verbose_name = _("intended result")
+        verbose_name_plural = _("intended results")
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -161,6 +168,7 @@ class Effort(models.Model):
     class Meta:
         ordering = ["result", "order", "pk"]
         verbose_name = _("effort")
+        verbose_name_plural = _("efforts")
 
     def __str__(self) -> str:
         return self.title
@@ -183,6 +191,7 @@ class Measure(models.Model):
     class Meta:
         ordering = ["goal", "pk"]
         verbose_name = _("indicator measure")
+        verbose_name_plural = _("indicator measures")
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.area_code}"
@@ -206,6 +215,7 @@ class Review(models.Model):
         unique_together = [("result", "year")]
         ordering = ["result", "-year"]
         verbose_name = _("yearly review")
+        verbose_name_plural = _("yearly reviews")
 
 
 class ChangeRecord(models.Model):
@@ -221,6 +231,8 @@ class ChangeRecord(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        verbose_name = _("change record")
+        verbose_name_plural = _("change records")
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -35,6 +35,7 @@ class Team(models.Model):
         unique_together = [("municipality", "code")]
         ordering = ["municipality", "kind", "name"]
         verbose_name = _("team")
+        verbose_name_plural = _("teams")
 
     def __str__(self) -> str:
         return self.name
@@ -80,6 +81,7 @@ class RoutingRule(models.Model):
     class Meta:
         unique_together = [("category", "gebied_code")]
         verbose_name = _("routing rule")
+        verbose_name_plural = _("routing rules")
 
 
 class Source(models.TextChoices):
@@ -118,6 +120,7 @@ class Signal(models.Model):
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["municipality", "status"]), models.Index(fields=["municipality", "created_at"])]
         verbose_name = _("signal")
+        verbose_name_plural = _("signals")
 
     def __str__(self) -> str:
         return f"{self.municipality_id}-{self.pk} {self.category}"
@@ -137,6 +140,7 @@ class Reporter(models.Model):
 
     class Meta:
         verbose_name = _("reporter")
+        verbose_name_plural = _("reporters")
 
 
 class StatusChange(models.Model):
@@ -153,6 +157,8 @@ class StatusChange(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -170,6 +176,10 @@ class RetentionRecord(models.Model):
     removed_at = models.DateTimeField()
     fields = models.JSONField(default=list)
 
+    class Meta:
+        verbose_name = _("removal after the retention period")
+        verbose_name_plural = _("removals after the retention period")
+
 
 class ApiKey(models.Model):
     """An Open311 client's key. Only its SHA-256 is stored; the key is shown once."""
@@ -184,6 +194,7 @@ class ApiKey(models.Model):
     class Meta:
         ordering = ["municipality", "name"]
         verbose_name = _("Open311 API key")
+        verbose_name_plural = _("Open311 API keys")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
