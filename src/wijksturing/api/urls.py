@@ -3,9 +3,12 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
+from wijksturing.api.root import api_root
+
 APPS = ["areas", "monitor", "programmes", "budgets", "participation", "signals", "reports"]
 
 urlpatterns = [
+    path("", api_root, name="api-root"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="schema"), name="api-docs"),
 ] + [path("", include(f"wijksturing.{app}.api.urls")) for app in APPS]

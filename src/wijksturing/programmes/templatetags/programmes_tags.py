@@ -19,3 +19,18 @@ def status_badge(progress):
         return format_html('<span class="progress progress--{}">{}</span> <span class="progress-source">({})</span>',
                            status, label, source_label)
     return format_html('<span class="progress progress--{}">{}</span>', status, label)
+
+
+@register.simple_tag(takes_context=True)
+def area_programme_url(context, municipality_code: str, area_code: str) -> str:
+    """The URL of the area's programme the visitor may read, or "" when there is none (so that a page
+    links to it only when the link leads somewhere)."""
+    from django.urls import reverse
+
+    from wijksturing.programmes import selectors
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if selectors.programme_current(user=user, municipality_code=municipality_code, area_code=area_code) is None:
+        return ""
+    return reverse("programmes:area", args=[municipality_code, area_code])
