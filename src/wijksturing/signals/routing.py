@@ -57,6 +57,13 @@ def place_point(*, lon: float | None, lat: float | None, municipality_code: str)
     return places.get(code, Place()) if code is not None else Place()
 
 
+def placement_has_boundaries(*, municipality_code: str) -> bool:
+    """True when the municipality has buurt boundaries, so that a point outside them is outside
+    the municipality (without boundaries a point cannot be checked)."""
+    _index, places = _placement(municipality_code)
+    return bool(places)
+
+
 def placement_reset() -> None:
     """Forget the cached indexes (after loading new boundaries, and in tests)."""
     _placements.clear()

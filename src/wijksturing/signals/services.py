@@ -34,7 +34,8 @@ from wijksturing.signals.models import (
     Team,
 )
 from wijksturing.signals.photos import photo_reencode
-from wijksturing.signals.routing import Place, add_workdays, place_point, route
+from wijksturing.signals.routing import Place, add_workdays, place_point, placement_has_boundaries, route
+from wijksturing.signals.text import first_control_character
 from wijksturing.signals.workflow import HANDLED, Status, check_transition
 
 log = logging.getLogger(__name__)
@@ -64,9 +65,15 @@ def signal_create(
         raise ValidationError({"description": _("The description is longer than %(n)d characters.") % {"n": MAX_DESCRIPTION}})
     _validate_location(lat, lon)
     municipality = category.municipality
-    place = place or place_point(lon=lon, lat=lat, municipality_code=municipality.code)
-    now = timezone.now()
     reporter = {k: (v or "").strip() if isinstance(v, str) else v for k, v in (reporter or {}).items()}
+    _refuse_control_characters({"description": description, "address": address or "",
+                                **{k: v for k, v in reporter.items() if isinstance(v, str)}})
+    if place is None:
+        place = place_point(lon=lon, lat=lat, municipality_code=municipality.code)
+        if lat is not None and not place.buurt_code and placement_has_boundaries(municipality_code=municipality.code):
+            raise ValidationError({"lat": _("The point (latitude %(lat)s, longitude %(lon)s) lies outside %(name)s.")
+                                   % {"lat": lat, "lon": lon, "name": municipality.name}})
+    now = timezone.now()
     with transaction.atomic():
         signal = Signal(
             municipality=municipality, category=category, description=description, lat=lat, lon=lon,
@@ -92,6 +99,13 @@ def signal_create(
             transaction.on_commit(lambda: _mail(signal_id=signal.pk, kind="received", text=category.handling_message,
                                                 site_url=site_url))
     return signal
+
+
+def _refuse_control_characters(fields: dict[str, str]) -> None:
+    errors = {name: _("This text contains a control character (U+%(code)04X). Remove it and send again.")
+              % {"code": ord(bad)} for name, value in fields.items() if (bad := first_control_character(value))}
+    if errors:
+        raise ValidationError(errors)
 
 
 def _user(user):

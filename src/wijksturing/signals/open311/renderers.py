@@ -10,6 +10,8 @@ from xml.etree import ElementTree as ET
 
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
+from wijksturing.signals.text import xml_safe
+
 SINGULAR = {"attributes": "attribute", "values": "value", "services": "service",
             "service_requests": "request", "errors": "error"}
 
@@ -25,7 +27,7 @@ def _text(value) -> str | None:
         return None
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return xml_safe(str(value))  # text stored before input was checked must not break the document
 
 
 def _append(parent: ET.Element, tag: str, value) -> None:

@@ -24,6 +24,7 @@ from wijksturing.signals import selectors, services
 from wijksturing.signals.models import Category, Source
 from wijksturing.signals.open311 import documents
 from wijksturing.signals.open311.renderers import Open311JSONRenderer, Open311XMLRenderer
+from wijksturing.signals.text import first_control_character
 from wijksturing.signals.workflow import HANDLED
 
 WINDOW = dt.timedelta(days=90)
@@ -56,12 +57,13 @@ def _param(data, name: str) -> str:
         value = str(value)
     if not isinstance(value, str):
         raise Open311Error(400, f"{name} must be a text value")
-    if "\x00" in value:
-        raise Open311Error(400, f"{name} contains a NUL character")
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise Open311Error(400, f"{name} is not valid UTF-8 text") from None
+    if (bad := first_control_character(value)) is not None:
+        # refused at the door: stored, it would make requests.xml ill-formed for every client
+        raise Open311Error(400, f"{name} contains a control character (U+{ord(bad):04X}); send plain text")
     return value.strip()
 
 
@@ -168,7 +170,10 @@ class RequestListView(Open311View):
 
     def post(self, request, format=None):
         data = request.data
-        key = _param(data, "api_key") or _param(request.query_params, "api_key")
+        if "api_key" in request.query_params:
+            # a key in the URL ends up in server and proxy logs: refused, whatever its value
+            raise Open311Error(400, "api_key must be sent in the request body or the X-Api-Key header, never in the URL")
+        key = _param(data, "api_key") or _param(request.headers, "X-Api-Key")
         api_key = selectors.api_key_lookup(key=key) if key else None
         if api_key is None:
             raise Open311Error(403, "api_key is missing or invalid")
