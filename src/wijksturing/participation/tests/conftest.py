@@ -1,6 +1,7 @@
 import pytest
 
-from wijksturing.participation.tests.factories import make_layout, make_user
+from wijksturing.accounts.tests.factories import staff_user
+from wijksturing.participation.tests.factories import make_layout
 
 
 @pytest.fixture
@@ -14,9 +15,9 @@ def team(arnhem):
     from wijksturing.accounts.models import Role
 
     return {
-        "a": make_user("team_a", role=Role.AREA_TEAM, gebied="W1", municipality=arnhem),
-        "b": make_user("team_b", role=Role.AREA_TEAM, gebied="W1", municipality=arnhem),
-        "other": make_user("team_w2", role=Role.AREA_TEAM, gebied="W2", municipality=arnhem),
+        "a": staff_user("team_a", role=Role.AREA_TEAM, municipality=arnhem, gebied_code="W1"),
+        "b": staff_user("team_b", role=Role.AREA_TEAM, municipality=arnhem, gebied_code="W1"),
+        "other": staff_user("team_w2", role=Role.AREA_TEAM, municipality=arnhem, gebied_code="W2"),
     }
 
 

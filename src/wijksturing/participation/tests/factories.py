@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from wijksturing.accounts.models import Role, User
-from wijksturing.accounts.services import membership_grant
+from wijksturing.accounts.models import Role
 from wijksturing.areas.models import Area, Layout, Municipality
 from wijksturing.participation import services
 from wijksturing.participation.models import Phase, Round
@@ -29,13 +28,6 @@ def make_layout(code: str = "GM0202", name: str = "Arnhem") -> Municipality:
         Area.objects.create(layout=layout, level="buurt", code=f"BU0202010{i}", name=f"Buurt {i}", parent=wijk,
                             geometry=square(lon, lat))
     return municipality
-
-
-def make_user(username: str, *, role: str | None = None, gebied: str = "", municipality=None, superuser=False) -> User:
-    user = User.objects.create_user(username=username, password="pw", is_staff=bool(role or superuser), is_superuser=superuser)
-    if role:
-        membership_grant(user=user, municipality=municipality, role=role, gebied_code=gebied)
-    return user
 
 
 def make_round(*, municipality_code: str = "GM0202", area_code: str = "W1", ballot_type: str = "approval",

@@ -6,12 +6,13 @@ from fractions import Fraction
 
 import pytest
 
+from wijksturing.accounts.tests.factories import resident as a_resident
 from wijksturing.core import pb as core
 from wijksturing.participation import services
 from wijksturing.participation.counting import election_from_round, explanation_lines, round_outcome
 from wijksturing.participation.models import Phase
 from wijksturing.participation.selectors import TURNOUT_MIN_COUNT, turnout_by_buurt
-from wijksturing.participation.tests.factories import make_round, make_user
+from wijksturing.participation.tests.factories import make_round
 
 PROJECTS = [("A", 3000), ("B", 6000), ("C", 4000), ("D", 1500), ("E", 2500)]
 
@@ -65,7 +66,7 @@ def test_paper_weight_and_caps_reach_the_core(arnhem, team):
     rnd = make_round(proposals=[("A", 3000), ("B", 3000)], budget=3000, paper_weight=Decimal(2), rule="greedy")
     a, b = [p.pk for p in rnd.proposals.order_by("id")]
     for name in ("v1", "v2"):
-        services.ballot_cast(rnd=rnd, choices={a: 1}, user=make_user(name))
+        services.ballot_cast(rnd=rnd, choices={a: 1}, user=a_resident(name))
     for _ in range(2):
         ballot = services.paper_ballot_enter(rnd=rnd, choices={b: 1}, by=team["a"])
         services.paper_ballot_check(ballot=ballot, by=team["b"], accept=True)
@@ -83,7 +84,7 @@ def test_result_money_turnout_and_explanation(arnhem, team):
     rnd.proposals.filter(title="A").update(category="groen")
     rnd.proposals.filter(title="D").update(category="groen")
     vote_randomly(rnd, 12)
-    resident = make_user("bewoner")
+    resident = a_resident("bewoner")
     services.ballot_cast(rnd=rnd, choices={rnd.proposals.get(title="B").pk: 1}, user=resident, buurt_code="BU02020101")
     rnd = services.round_transition(rnd=rnd, to_phase=Phase.COUNTING)
     result = services.round_count(rnd=rnd, by=team["a"])

@@ -9,11 +9,12 @@ from django.core.cache import cache
 from django.template import Context, Template
 
 from wijksturing.accounts.models import Role
+from wijksturing.accounts.tests.factories import resident, staff_user
 from wijksturing.areas.models import Area
 from wijksturing.participation import ballots, selectors, services
 from wijksturing.participation.counting import round_count
 from wijksturing.participation.models import Phase
-from wijksturing.participation.tests.factories import make_round, make_user
+from wijksturing.participation.tests.factories import make_round
 from wijksturing.web import pagecache
 
 
@@ -36,7 +37,7 @@ def rounds(arnhem):
     counted = make_round(area_code="W1", phase=Phase.VOTING)
     for n in range(2):
         ballots.ballot_cast(rnd=counted, choices={counted.proposals.get(title="Bankjes").pk: 1},
-                            user=make_user(f"voter{n}"))
+                            user=resident(f"voter{n}"))
     counted = services.round_transition(rnd=counted, to_phase=Phase.COUNTING)
     round_count(rnd=counted)
     return {"voting": voting, "city": city, "other": other, "counted": counted}
@@ -86,7 +87,7 @@ def test_cockpit_panel_shows_ballots_and_manage_links_to_managers_only(rounds, t
     counted = rounds["counted"].pk
     assert "2 ballots counted so far." in manager and "Counted, not yet published." in manager
     assert f'href="/buurtbegroting/beheer/{counted}/"' in manager
-    for user in (team["other"], make_user("raad", role=Role.COUNCIL, municipality=rounds["voting"].municipality)):
+    for user in (team["other"], staff_user("raad", role=Role.COUNCIL, municipality=rounds["voting"].municipality)):
         html = _cockpit_panel(user)
         assert f"/buurtbegroting/{counted}/" in html  # the round itself is public
         assert "ballots counted" not in html and "not yet published" not in html and "/beheer/" not in html

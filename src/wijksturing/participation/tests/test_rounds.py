@@ -5,11 +5,12 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from wijksturing.accounts.tests.factories import staff_user
 from wijksturing.participation import services
 from wijksturing.participation.models import Phase, PhaseChange, Review
 from wijksturing.participation.selectors import round_user_can_manage
 from wijksturing.participation.services import TRANSITIONS, TransitionError
-from wijksturing.participation.tests.factories import make_round, make_user
+from wijksturing.participation.tests.factories import make_round
 
 
 def test_every_phase_is_reachable_and_history_is_appended(arnhem, team):
@@ -90,8 +91,8 @@ def test_round_validation_names_the_field(arnhem):
 
 def test_permissions(arnhem, team):
     rnd = make_round()
-    admin = make_user("admin", superuser=True)
-    council = make_user("raad", role="council", municipality=arnhem)
+    admin = staff_user("admin", superuser=True)
+    council = staff_user("raad", role="council", municipality=arnhem)
     assert round_user_can_manage(user=team["a"], rnd=rnd)
     assert round_user_can_manage(user=admin, rnd=rnd)
     assert not round_user_can_manage(user=team["other"], rnd=rnd)

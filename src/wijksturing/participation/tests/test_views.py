@@ -5,8 +5,9 @@ import re
 import pytest
 from django.test import Client
 
+from wijksturing.accounts.tests.factories import resident
 from wijksturing.participation.models import Ballot, Phase, Round
-from wijksturing.participation.tests.factories import make_round, make_user
+from wijksturing.participation.tests.factories import make_round
 
 
 @pytest.fixture
@@ -79,14 +80,14 @@ def test_staff_pages_need_the_right_team(arnhem, team):
     assert other.post(f"/buurtbegroting/beheer/{rnd.pk}/codes/", {"count": "5"}).status_code == 403
     assert Client().get(f"/buurtbegroting/beheer/{rnd.pk}/").status_code == 302  # to the login page
     citizen = Client()
-    citizen.force_login(make_user("bewoner"))
+    citizen.force_login(resident("bewoner"))
     assert citizen.get("/buurtbegroting/beheer/").status_code == 403
 
 
 def test_login_vote_needs_eligibility(arnhem):
     rnd = make_round(min_age=16)
     voter = Client()
-    voter.force_login(make_user("bewoner"))
+    voter.force_login(resident("bewoner"))
     p = rnd.proposals.first()
     r = voter.post(f"/buurtbegroting/{rnd.pk}/stemmen/", {"how": "login", f"p{p.pk}": "1", "confirm": "1"})
     assert r.status_code == 422 and not Ballot.objects.exists()

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from wijksturing.accounts.tests.factories import resident as a_resident
 from wijksturing.participation import services
 from wijksturing.participation.models import (
     Ballot,
@@ -13,7 +14,7 @@ from wijksturing.participation.models import (
     Phase,
     VotingCode,
 )
-from wijksturing.participation.tests.factories import make_round, make_user
+from wijksturing.participation.tests.factories import make_round
 
 
 def ids(rnd):
@@ -40,7 +41,7 @@ def test_code_votes_once_and_only_hash_is_stored(arnhem, team):
 
 def test_login_votes_once(arnhem):
     rnd = make_round()
-    resident = make_user("bewoner")
+    resident = a_resident("bewoner")
     services.ballot_cast(rnd=rnd, choices={ids(rnd)[0]: 1}, user=resident, buurt_code="BU02020101")
     with pytest.raises(ValidationError, match="already voted"):
         services.ballot_cast(rnd=rnd, choices={ids(rnd)[1]: 1}, user=resident)
@@ -68,7 +69,7 @@ def test_online_ballot_has_no_staff_and_audit_has_no_voter(arnhem):
     from wijksturing.accounts.models import AuditEvent
 
     rnd = make_round()
-    resident = make_user("bewoner")
+    resident = a_resident("bewoner")
     services.ballot_cast(rnd=rnd, choices={ids(rnd)[0]: 1}, user=resident)
     ballot = Ballot.objects.get()
     assert ballot.entered_by is None and ballot.checked_by is None and ballot.pb_voter_id == ""
@@ -116,7 +117,7 @@ def test_ballot_rules(arnhem, ballot_type, extra, choices, error):
     rnd = make_round(ballot_type=ballot_type, **extra)
     p = ids(rnd)
     with pytest.raises(ValidationError, match=error):
-        services.ballot_cast(rnd=rnd, choices={p[k]: v for k, v in choices.items()}, user=make_user("v"))
+        services.ballot_cast(rnd=rnd, choices={p[k]: v for k, v in choices.items()}, user=a_resident("v"))
     assert not Ballot.objects.exists() and not LoginVote.objects.exists()
 
 
@@ -126,10 +127,10 @@ def test_not_feasible_project_is_not_on_the_ballot(arnhem):
     services.proposal_review(proposal=rnd.proposals.first(), feasible=False, reason="Niet van de gemeente")
     services.round_transition(rnd=rnd, to_phase=Phase.VOTING)
     with pytest.raises(ValidationError, match="not on the ballot"):
-        services.ballot_cast(rnd=rnd, choices={rnd.proposals.first().pk: 1}, user=make_user("v"))
+        services.ballot_cast(rnd=rnd, choices={rnd.proposals.first().pk: 1}, user=a_resident("v"))
 
 
 def test_voting_closed(arnhem):
     rnd = make_round(phase=Phase.COUNTING)
     with pytest.raises(ValidationError, match="not open"):
-        services.ballot_cast(rnd=rnd, choices={ids(rnd)[0]: 1}, user=make_user("v"))
+        services.ballot_cast(rnd=rnd, choices={ids(rnd)[0]: 1}, user=a_resident("v"))

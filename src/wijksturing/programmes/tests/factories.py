@@ -3,7 +3,8 @@ indicator with observations, users per role, and a programme tree."""
 
 from __future__ import annotations
 
-from wijksturing.accounts.models import Membership, Role, User
+from wijksturing.accounts.models import Role, User
+from wijksturing.accounts.tests.factories import staff_user
 from wijksturing.areas.models import Area, Layout, Level, Municipality
 from wijksturing.monitor.models import Aggregation, Direction, Indicator, Observation
 from wijksturing.programmes import services
@@ -38,10 +39,8 @@ def observe(area_code: str, ind: Indicator, values: dict[int, float], suppressed
 
 
 def user(username: str, role: str | None = None, gebied: str = "", superuser: bool = False) -> User:
-    u = User.objects.create_user(username=username, password="pw", is_superuser=superuser)
-    if role:
-        Membership.objects.create(user=u, municipality=municipality(), role=role, gebied_code=gebied)
-    return u
+    return staff_user(username, role=role, municipality=municipality() if role else None, gebied_code=gebied,
+                      superuser=superuser)
 
 
 def area_team(username: str = "team_w1", gebied: str = "W1") -> User:

@@ -3,7 +3,8 @@ categories, teams and users of every role."""
 
 from __future__ import annotations
 
-from wijksturing.accounts.models import Membership, Role, User
+from wijksturing.accounts.models import User
+from wijksturing.accounts.tests.factories import administrator, analyst, area_team, council, social_team, staff_user
 from wijksturing.areas.models import Area, Layout, Level, Municipality
 from wijksturing.signals.models import Category, Team, TeamKind
 
@@ -45,23 +46,15 @@ def make_municipality(code: str = CODE, name: str = "Proefstad", lon0: float = 5
     return municipality
 
 
-def make_user(username: str, *, municipality: Municipality | None = None, role: str | None = None,
-              gebied_code: str = "", superuser: bool = False) -> User:
-    user = User.objects.create(username=username, is_staff=True, is_superuser=superuser)  # tests use force_login
-    if role and municipality:
-        Membership.objects.create(user=user, municipality=municipality, role=role, gebied_code=gebied_code)
-    return user
-
-
 def make_users(municipality: Municipality) -> dict[str, User]:
     users = {
-        "admin": make_user("admin", municipality=municipality, role=Role.ADMINISTRATOR),
-        "area_g1": make_user("area_g1", municipality=municipality, role=Role.AREA_TEAM, gebied_code="G1"),
-        "area_g2": make_user("area_g2", municipality=municipality, role=Role.AREA_TEAM, gebied_code="G2"),
-        "social": make_user("social", municipality=municipality, role=Role.SOCIAL_TEAM),
-        "analyst": make_user("analyst", municipality=municipality, role=Role.ANALYST),
-        "council": make_user("council", municipality=municipality, role=Role.COUNCIL),
-        "cleaner": make_user("cleaner"),
+        "admin": administrator(municipality, "admin"),
+        "area_g1": area_team(municipality, "G1", "area_g1"),
+        "area_g2": area_team(municipality, "G2", "area_g2"),
+        "social": social_team(municipality, "social"),
+        "analyst": analyst(municipality, "analyst"),
+        "council": council(municipality, "council"),
+        "cleaner": staff_user("cleaner"),  # no role: a member of the cleaning department's team only
     }
     Team.objects.get(municipality=municipality, code="reiniging").members.add(users["cleaner"])
     return users

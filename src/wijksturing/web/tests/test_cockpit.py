@@ -1,15 +1,14 @@
 import pytest
 
 from wijksturing.accounts.models import Role
+from wijksturing.accounts.tests.factories import staff_user
 from wijksturing.monitor.models import ImportRun, ImportStatus, Observation
 from wijksturing.web.views import analyst
-
-from .factories import make_user
 
 
 @pytest.fixture
 def area_team(world):
-    return make_user("team", Role.AREA_TEAM, world["municipality"], gebied_code="W1")
+    return staff_user("team", role=Role.AREA_TEAM, municipality=world["municipality"], gebied_code="W1")
 
 
 def test_cockpit_needs_login(client, world):
@@ -31,14 +30,14 @@ def test_area_team_of_another_gebied_is_refused(client, world):
     from wijksturing.areas.models import Area, Level
 
     Area.objects.create(layout=world["layout"], level=Level.GEBIED, code="W2", name="West", parent=world["GM9999"])
-    other = make_user("other", Role.AREA_TEAM, world["municipality"], gebied_code="W2")
+    other = staff_user("other", role=Role.AREA_TEAM, municipality=world["municipality"], gebied_code="W2")
     client.force_login(other)
     assert client.get("/cockpit/GM9999/W1/").status_code == 403
     assert client.get("/cockpit/GM9999/W2/").status_code == 200
 
 
 def test_council_sees_every_gebied_but_not_the_analyst_pages(client, world):
-    client.force_login(make_user("raad", Role.COUNCIL, world["municipality"]))
+    client.force_login(staff_user("raad", role=Role.COUNCIL, municipality=world["municipality"]))
     assert client.get("/cockpit/GM9999/W1/").status_code == 200
     assert client.get("/cockpit/analyse/").status_code == 403
 
@@ -46,7 +45,7 @@ def test_council_sees_every_gebied_but_not_the_analyst_pages(client, world):
 @pytest.fixture
 def analyst_client(client, world, monkeypatch):
     monkeypatch.setattr(analyst, "RUN_IN_BACKGROUND", False)
-    client.force_login(make_user("analist", Role.ANALYST, world["municipality"]))
+    client.force_login(staff_user("analist", role=Role.ANALYST, municipality=world["municipality"]))
     return client
 
 
