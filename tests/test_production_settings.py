@@ -66,9 +66,9 @@ def test_production_settings_use_redis_smtp_and_a_manifest(tmp_path):
             "s.EMAIL_BACKEND, s.STORAGES['staticfiles']['BACKEND'], s.CELERY_TASK_ALWAYS_EAGER, s.SECURE_PROXY_SSL_HEADER]))")
     result = _run(code, {**PRODUCTION_ENV, "WIJKSTURING_VAR_DIR": str(tmp_path)})
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == ["django.core.cache.backends.redis.RedisCache", "django.core.mail.backends.smtp.EmailBackend",
-                                         "whitenoise.storage.CompressedManifestStaticFilesStorage", False,
-                                         ["HTTP_X_FORWARDED_PROTO", "https"]]
+    assert json.loads(result.stdout) == [
+        "django.core.cache.backends.redis.RedisCache", "django.core.mail.backends.smtp.EmailBackend",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage", False, ["HTTP_X_FORWARDED_PROTO", "https"]]
 
 
 @pytest.mark.django_db

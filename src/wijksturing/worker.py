@@ -10,6 +10,7 @@ reports not ready when a broker is configured and no worker has beaten lately.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 
@@ -32,10 +33,8 @@ def _beat() -> None:
     from django.core.cache import cache
 
     while not _stop.is_set():
-        try:
+        with contextlib.suppress(Exception):  # a cache hiccup must not stop the worker
             cache.set(HEARTBEAT_KEY, time.time(), HEARTBEAT_SECONDS * 4)
-        except Exception:  # noqa: BLE001 — a cache hiccup must not stop the worker
-            pass
         _stop.wait(HEARTBEAT_SECONDS)
 
 

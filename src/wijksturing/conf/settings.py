@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "wijksturing.programmes",
     "wijksturing.budgets",
     "wijksturing.participation",
+    "wijksturing.surveys",
     "wijksturing.signals",
     "wijksturing.reports",
     "wijksturing.web",
@@ -175,7 +176,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # One cache shared by every web and worker process (Redis) in production: the page cache, the
 # data version, import progress and the per-municipality task locks. Without a URL each process
 # keeps its own memory cache (the demo and the tests).
-CACHE_URL = config("CACHE_URL", "", "Shared cache, e.g. redis://127.0.0.1:6379/1. Empty: memory of each process (development only).")
+CACHE_URL = config("CACHE_URL", "",
+                   "Shared cache, e.g. redis://127.0.0.1:6379/1. Empty: memory of each process (development only).")
 if CACHE_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL,
                           "KEY_PREFIX": "wijksturing"}}
@@ -190,7 +192,8 @@ else:
     }
 CELERY_BROKER_URL = config("CELERY_BROKER_URL", "",
                            "Task queue, e.g. redis://127.0.0.1:6379/0. Empty: tasks run inside the process that starts them.")
-CELERY_RESULT_BACKEND = config("CELERY_RESULT_BACKEND", "", "Where task results are kept; empty: not kept (progress is on the import run).")
+CELERY_RESULT_BACKEND = config("CELERY_RESULT_BACKEND", "",
+                               "Where task results are kept; empty: not kept (progress is on the import run).")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True  # a worker that dies mid-task leaves it on the queue
@@ -198,9 +201,11 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False  # the worker logs through LOGGING below (personal data filtered)
 # An import or recomputation still "running" after this many seconds is marked failed (the
 # process that ran it was stopped); the page and `wijksturing import_runs` say so.
-WIJKSTURING_TASK_TIMEOUT = config("WIJKSTURING_TASK_TIMEOUT", 3 * 3600, "Seconds after which a running import or recomputation counts as failed.")
+WIJKSTURING_TASK_TIMEOUT = config("WIJKSTURING_TASK_TIMEOUT", 3 * 3600,
+                                  "Seconds after which a running import or recomputation counts as failed.")
 
 # --- E-mail --------------------------------------------------------------------------------
 # Development prints e-mails on the console; production must set an SMTP host (the console
@@ -208,7 +213,8 @@ WIJKSTURING_TASK_TIMEOUT = config("WIJKSTURING_TASK_TIMEOUT", 3 * 3600, "Seconds
 EMAIL_HOST = config("EMAIL_HOST", "", "SMTP server; when set, e-mail is sent through it (otherwise printed, DEBUG only).")
 EMAIL_BACKEND = config(
     "DJANGO_EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST or not DEBUG else "django.core.mail.backends.console.EmailBackend",
+    ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST or not DEBUG
+     else "django.core.mail.backends.console.EmailBackend"),
     "E-mail backend; smtp when EMAIL_HOST is set or DEBUG is off, console in development.",
     shown_default="smtp, or console with DEBUG and no EMAIL_HOST",
 )
@@ -270,7 +276,8 @@ SECURE_PROXY_SSL_HEADER = (
                  "`HTTP_X_FORWARDED_PROTO,https`; empty when the server is not behind a proxy."))
     or None
 )
-SECURE_SSL_REDIRECT = config("DJANGO_SECURE_SSL_REDIRECT", not DEBUG, "Redirect http to https.", shown_default="true unless DEBUG")
+SECURE_SSL_REDIRECT = config("DJANGO_SECURE_SSL_REDIRECT", not DEBUG, "Redirect http to https.",
+                             shown_default="true unless DEBUG")
 SECURE_HSTS_SECONDS = config("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000,
                              "Strict-Transport-Security max-age; 0 turns HSTS off.", shown_default="31536000, 0 with DEBUG")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = config("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True, "HSTS for every subdomain too.")

@@ -120,7 +120,7 @@ def import_file_task(self, *, run_id: int, path: str, year: int | None, municipa
             return "refused"
         try:
             services.import_file(path=Path(path), year=year, municipalities={municipality}, municipality=municipality,
-                                 source=source, user=run.user, run=run, progress=_progress(run))
+                                 source=source, name=source, user=run.user, run=run, progress=_progress(run))
         except MonitorImportError:
             pass  # recorded on the run, with file, row and column
         except RETRIED as exc:

@@ -19,36 +19,35 @@ from __future__ import annotations
 
 import hashlib
 import time
-import uuid
 from collections.abc import Callable
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
+from wijksturing import dataversion
+
 PAGE_SECONDS = 600
 VERSION_SECONDS = 2.0
-GENERATION_KEY = "web:generation"
+GENERATION_KEY = dataversion.KEY
 _memo: tuple[float, str] = (0.0, "")
 
 
 def data_version() -> str:
-    """``monitor.selectors.data_version()`` and the generation token, at most ``VERSION_SECONDS`` old."""
+    """``monitor.selectors.data_version()`` and the shared generation token
+    (``wijksturing.dataversion``), at most ``VERSION_SECONDS`` old."""
     global _memo
     now = time.monotonic()
     if now < _memo[0]:
         return _memo[1]
     from wijksturing.monitor.selectors import data_version as monitor_version
 
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex[:8], None)
-        generation = cache.get(GENERATION_KEY, "")
-    value = f"{monitor_version()}.{generation}"
+    value = f"{monitor_version()}.{dataversion.current()}"
     _memo = (now + VERSION_SECONDS, value)
     return value
 
@@ -59,10 +58,13 @@ def forget_version() -> None:
     _memo = (0.0, "")
 
 
+dataversion.on_change(forget_version)
+
+
 def invalidate() -> None:
-    """A new generation: every cached page and fragment of the public site is built anew."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex[:8], None)
-    forget_version()
+    """A new generation: every cached page and fragment of the public site is built anew (in
+    every process sharing the cache; once per transaction however many rows changed)."""
+    dataversion.bump()
 
 
 def now_and_on_commit(func: Callable[[], None]) -> None:
@@ -87,9 +89,41 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
             and "private" not in response.get("Cache-Control", "") and "no-store" not in response.get("Cache-Control", ""))
 
 
-def page_key(request: HttpRequest) -> str:
-    url = hashlib.md5(request.build_absolute_uri().encode(), usedforsecurity=False).hexdigest()
-    return f"web:page:{data_version()}:{get_language()}:{url}"
+#: The query parameters public pages read. Only these make a page key: ``?x=<random>`` gets the
+#: cached page of the same URL without it, instead of a full render and one more cache entry
+#: each time. A public page that reads another parameter must add it here.
+CACHE_PARAMS = frozenset({"gemeente", "jaar", "indicator", "niveau", "klassen", "gebied", "gevonden", "lijst",
+                          "postcode", "huisnummer", "adres", "lat", "lon", "pagina", "page", "status", "categorie",
+                          "thema", "format"})
+MAX_VALUE = 200  # longer values (no page parameter is this long) are not cached at all
+
+
+def _cache_query(request: HttpRequest) -> str | None:
+    """The allow-listed part of the query string in a fixed order, or None when a value is too long."""
+    pairs = []
+    for name in sorted(set(request.GET) & CACHE_PARAMS):
+        for value in request.GET.getlist(name):
+            if len(value) > MAX_VALUE:
+                return None
+            pairs.append((name, value))
+    return urlencode(pairs)
+
+
+def _drop_other_params(request: HttpRequest) -> None:
+    query = _cache_query(request) or ""
+    if set(request.GET) - CACHE_PARAMS:
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
+
+
+def page_key(request: HttpRequest) -> str | None:
+    """The cache key of a public page, or None when the request is not to be cached."""
+    query = _cache_query(request)
+    if query is None:
+        return None
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()
+    return f"web:page:{data_version()}:{get_language()}:{digest}"
 
 
 def public_page(view):
@@ -99,6 +133,9 @@ def public_page(view):
         if request.method != "GET" or not _anonymous(request):
             return view(request, *args, **kwargs)
         key = page_key(request)
+        if key is None:
+            return view(request, *args, **kwargs)
+        _drop_other_params(request)  # the page stored under the key is the one without them
         response = cache.get(key)
         if response is None:
             response = view(request, *args, **kwargs)
@@ -116,7 +153,10 @@ def public_page(view):
 
 
 def _models_changed(sender, **kwargs) -> None:
-    now_and_on_commit(forget_version if sender._meta.label == "monitor.ImportRun" else invalidate)
+    if sender._meta.label == "monitor.ImportRun":
+        now_and_on_commit(forget_version)  # the monitor's data version is read from the database
+    else:
+        invalidate()  # once per transaction, however many rows are saved
 
 
 WATCHED = ("monitor.ImportRun", "areas.Municipality", "areas.Layout", "areas.Area", "areas.GebiedDefinition",

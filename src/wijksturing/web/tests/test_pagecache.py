@@ -166,3 +166,82 @@ def test_a_logged_in_user_without_session_cookie_is_not_served_from_the_cache(wo
     request.user = user
     response = view(request)
     assert not response.has_header("X-Cache") and b"hello analist" in response.content
+
+
+def test_unknown_query_parameters_do_not_make_new_cache_entries(client, world, long_ttl):
+    """?x=<random> is served the cached page without it: no full render, no new entry."""
+    from django.core.cache import cache
+
+    first = client.get("/wijk/WK999901/?jaar=2021")
+    assert first["X-Cache"] == "miss"
+    keys_before = len(cache._cache) if hasattr(cache, "_cache") else None
+    for value in ("1", "abc", "9f8e7d"):
+        response = client.get(f"/wijk/WK999901/?jaar=2021&x={value}")
+        assert response["X-Cache"] == "hit" and response.content == first.content
+    if keys_before is not None:
+        assert len(cache._cache) == keys_before
+    # the parameters a page reads still make their own page
+    assert client.get("/wijk/WK999901/?jaar=2024&x=1")["X-Cache"] == "miss"
+    # a junk parameter first: the page stored is the one without it (nothing of it echoed)
+    response = client.get("/kaart/?gemeente=GM9999&zzz=%3Cecho%3E")
+    assert response["X-Cache"] == "miss" and "zzz" not in response.content.decode()
+    assert client.get("/kaart/?gemeente=GM9999")["X-Cache"] == "hit"
+
+
+def test_an_overlong_parameter_is_served_but_not_stored(client, world):
+    response = client.get("/wijk/WK999901/?jaar=" + "9" * 300)
+    assert response.status_code in (200, 400, 404) and not response.has_header("X-Cache")
+
+
+def test_bulk_writes_renew_the_pages(client, world, long_ttl):
+    """``bulk_update``/``.update()`` send no model signals: writers bump the data version explicitly."""
+    from wijksturing import dataversion
+    from wijksturing.areas.models import Area
+
+    assert client.get("/wijk/WK999901/")["X-Cache"] == "miss"
+    assert client.get("/wijk/WK999901/")["X-Cache"] == "hit"
+    Area.objects.filter(code="WK999901").update(name="Nieuwe Stad")
+    assert client.get("/wijk/WK999901/")["X-Cache"] == "hit"  # no signal: the page is still the old one
+    dataversion.bump()
+    response = client.get("/wijk/WK999901/")
+    assert response["X-Cache"] == "miss" and "Nieuwe Stad" in response.content.decode()
+
+
+def test_many_bumps_in_one_transaction_renew_once_and_again_after_commit(transactional_db):
+    from django.core.cache import cache
+    from django.db import transaction
+
+    from wijksturing import dataversion
+
+    tokens = []
+
+    def listener():
+        tokens.append(cache.get(dataversion.KEY))
+
+    dataversion.on_change(listener)
+    try:
+        dataversion.current()
+        with transaction.atomic():
+            for _ in range(1000):
+                dataversion.bump()
+            assert len(tokens) == 1
+        assert len(tokens) == 2 and tokens[0] != tokens[1]
+        dataversion.current()
+        with pytest.raises(ZeroDivisionError), transaction.atomic():
+            dataversion.bump()
+            1 / 0
+        assert len(tokens) == 3  # renewed at once; nothing after a rollback
+        dataversion.bump()  # outside a transaction: at once
+        assert len(tokens) == 4
+    finally:
+        dataversion._listeners.remove(listener)
+
+
+def test_gebieden_rebuilt_with_update_renew_the_pages(client, world, long_ttl):
+    """``layout_apply_gebieden`` re-parents wijken with ``.update()`` (no model signal)."""
+    from wijksturing.areas.services import layout_apply_gebieden
+
+    assert client.get("/wijk/WK999901/")["X-Cache"] == "miss"
+    assert client.get("/wijk/WK999901/")["X-Cache"] == "hit"
+    layout_apply_gebieden(layout=world["layout"])
+    assert client.get("/wijk/WK999901/")["X-Cache"] == "miss"

@@ -4,14 +4,12 @@ imports), and starting an import or a recomputation with visible progress."""
 from __future__ import annotations
 
 import logging
-import threading
 import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
-from django.db import close_old_connections, connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -21,14 +19,15 @@ from wijksturing.accounts.models import Role
 from wijksturing.accounts.selectors import user_has_role, user_municipality_codes
 from wijksturing.monitor import selectors as monitor_selectors
 from wijksturing.monitor import services as monitor_services
-from wijksturing.monitor.importers.base import MonitorImportError
+from wijksturing.monitor import tasks as monitor_tasks
 from wijksturing.web import data
 
 logger = logging.getLogger(__name__)
 ANALYST_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
 ALLOWED_SUFFIXES = {".csv", ".xlsx", ".txt"}
 MAX_UPLOAD = 50 * 1024 * 1024
-# Tests set this to False: the job then runs inside the request (same database transaction).
+# Imports and recomputations run as Celery tasks (monitor/tasks.py): on a worker when a broker is
+# configured, inside the request otherwise (the demo and the tests). Kept for older tests only.
 RUN_IN_BACKGROUND = True
 
 
@@ -38,23 +37,6 @@ def _require_analyst(request: HttpRequest) -> list[str]:
     if not codes:
         raise PermissionDenied("analysts only")
     return codes
-
-
-def _run_job(job) -> None:
-    if not RUN_IN_BACKGROUND:
-        job()
-        return
-
-    def target():
-        close_old_connections()
-        try:
-            job()
-        except Exception as exc:  # noqa: BLE001 — the failure is recorded on the ImportRun
-            logger.info("background job ended with %s", type(exc).__name__)
-        finally:
-            connection.close()
-
-    threading.Thread(target=target, daemon=True).start()
 
 
 @login_required
@@ -67,6 +49,7 @@ def catalogue(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def imports(request: HttpRequest) -> HttpResponse:
+    monitor_tasks.import_runs_fail_stale()
     runs = [_without_paths(run) for run in monitor_selectors.import_runs(limit=100, municipality_codes=_run_scope(request))]
     return render(request, "web/cockpit/imports.html", {"runs": runs})
 
@@ -99,15 +82,8 @@ def import_start(request: HttpRequest) -> HttpResponse:
             year = int(year_text) if year_text else None
             run = monitor_services.import_run_create(kind="file", source=upload.name, user=request.user, year=year,
                                                      municipalities=[municipality])
-
-            def job():
-                try:
-                    monitor_services.import_file(path=path, year=year, municipalities={municipality}, municipality=municipality,
-                                                 source=upload.name, name=upload.name, user=run.user, run=run)
-                except MonitorImportError:
-                    pass  # recorded on the run, with file, row and column
-
-            _run_job(job)
+            monitor_tasks.import_file_task.delay(run_id=run.pk, path=str(path), year=year, municipality=municipality,
+                                                 source=upload.name)
             return redirect("web:analyst-import", pk=run.pk)
     return render(request, "web/cockpit/import_start.html", {"errors": errors, "codes": codes},
                   status=400 if errors else 200)
@@ -118,7 +94,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
 def recompute_start(request: HttpRequest) -> HttpResponse:
     codes = _require_analyst(request)
     run = monitor_services.import_run_create(kind="recompute", source="recompute", user=request.user, municipalities=codes)
-    _run_job(lambda: monitor_services.recompute(municipality_codes=codes, user=run.user, run=run))
+    monitor_tasks.recompute_task.delay(run_id=run.pk)
     return redirect("web:analyst-import", pk=run.pk)
 
 
@@ -137,6 +113,7 @@ def _without_paths(run):
 
 
 def _run_or_404(request: HttpRequest, pk: int):
+    monitor_tasks.import_runs_fail_stale()  # a run whose process was stopped does not stay "running"
     try:
         return _without_paths(monitor_selectors.import_run_get(pk=pk, municipality_codes=_run_scope(request)))
     except ObjectDoesNotExist:
