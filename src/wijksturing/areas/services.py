@@ -11,6 +11,7 @@ from django.db import transaction
 from shapely.geometry import mapping, shape
 from shapely.ops import unary_union
 
+from wijksturing import dataversion
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas.models import Area, GebiedDefinition, Layout, Level, Municipality
 from wijksturing.core.spatial import area_hectares
@@ -89,6 +90,7 @@ def layout_register(*, municipality_code: str, municipality_name: str, year: int
         Area.objects.bulk_create(new, batch_size=2000)
     Area.objects.bulk_update(renamed, ["name"], batch_size=2000)
     layout_apply_gebieden(layout=layout)
+    dataversion.bump()  # bulk writes send no model signals: the public pages are built anew
     return layout
 
 
@@ -226,6 +228,7 @@ def layout_apply_gebieden(*, layout: Layout) -> None:
     Area.objects.filter(layout=layout, level=Level.WIJK).exclude(code__in=assigned).update(parent=gemeente)
     Area.objects.filter(layout=layout, level=Level.GEBIED).exclude(pk__in=keep).delete()
     _gemeente_geometry(gemeente)
+    dataversion.bump()  # .update() sends no model signals
 
 
 def _gemeente_geometry(gemeente: Area) -> None:
