@@ -56,14 +56,20 @@ CSA = {
                 "for_whom": "Bewoners en bezoekers van Spijkerkwartier en Arnhemse Broek, en bezoekers van de opvang",
                 "owner": TEAM,
                 "qualitative": "De belevingskwaliteit staat niet in de monitor; het team leefomgeving beoordeelt die jaarlijks met bewoners en partners.",
-                "measures": [{
-                    "indicator": "g_misd_1000", "area_code": "W1", "baseline_year": 2023, "change": -0.10, "target_year": 2030,
-                    "rationale": (
-                        "Geregistreerde misdrijven per 1.000 inwoners (Politie via CBS) is het enige veiligheidscijfer per "
-                        "wijk in de monitor. 2023 is het eerste jaar met dit cijfer; doel: 10% lager in 2030. Zolang er "
-                        "geen later jaar is, is de voortgang onbekend."
-                    ),
-                }],
+                "measures": [
+                    {"indicator": "g_ruimte", "area_code": "WK020203", "baseline_year": 2016, "change": 0.0, "target_year": 2030,
+                     "rationale": (
+                         "Oppervlakte land per inwoner (CBS KWB, fysieke omgeving in de Leefbaarometer): de ruimte die de "
+                         "bewoners van het Arnhemse Broek hebben, nu er gebouwd wordt. Doel: niet minder dan in 2016, het "
+                         "eerste jaar met dit cijfer; later cijfers voor 2023 en 2024.")},
+                    {"indicator": "g_ruimte", "area_code": "WK020202", "baseline_year": 2016, "change": 0.0, "target_year": 2030,
+                     "rationale": "Hetzelfde voor het Spijkerkwartier, de dichtst bewoonde wijk van Arnhem."},
+                    {"indicator": "g_misd_1000", "area_code": "W1", "baseline_year": 2023, "change": -0.10, "target_year": 2030,
+                     "rationale": (
+                         "Geregistreerde misdrijven per 1.000 inwoners (Politie via CBS) is het enige veiligheidscijfer per "
+                         "wijk in de monitor. De open data hebben alleen 2023: de voortgang wordt berekend zodra de "
+                         "politiecijfers van een later jaar zijn ingelezen; doel: 10% lager in 2030.")},
+                ],
             },
             "results": [
                 "versterken van het formele en informele netwerk;",
@@ -98,13 +104,16 @@ CSA = {
                 "owner": "Team leefomgeving CSA met het sociaal wijkteam",
                 "qualitative": "Schulden van jongeren staan niet in de monitor; de nadere verkenning van aard en omvang levert die informatie.",
                 "measures": [
-                    {"indicator": "g_soz_wb_1000", "area_code": "WK020202", "baseline_year": 2021, "change": -0.10, "target_year": 2030,
+                    {"indicator": "p_ink_li", "area_code": "WK020202", "baseline_year": 2021, "change": -0.10, "target_year": 2030,
                      "rationale": (
-                         "Bijstand per 1.000 inwoners is de dichtstbijzijnde maat voor 'voorkomen uitkeringsafhankelijkheid'. "
-                         "Alleen voor het Spijkerkwartier zijn er buurtcijfers 2021 in de demo; voor Centrum en Arnhemse Broek "
-                         "ontbreken ze. Nog geen later jaar: voortgang onbekend.")},
-                    {"indicator": "p_hh_lkk", "area_code": "WK020202", "baseline_year": 2021, "change": -0.10, "target_year": 2030,
-                     "rationale": "Huishoudens met een laag inkomen (CBS) als maat voor armoede; zelfde beperking als hierboven."},
+                         "Inwoners met een inkomen in de laagste 40% van Nederland (CBS KWB) als maat voor armoede en "
+                         "perspectief op werk. 2021: de buurtcijfers opgeteld tot de wijk; 2022: het wijkcijfer van CBS. "
+                         "Bijstand en huishoudens met een laag inkomen staan alleen voor 2021 in de open data en kunnen "
+                         "daarom nog geen voortgang tonen.")},
+                    {"indicator": "p_ink_li", "area_code": "WK020201", "baseline_year": 2021, "change": -0.10, "target_year": 2030,
+                     "rationale": (
+                         "Hetzelfde voor het Centrum. Voor het Arnhemse Broek ontbreken in 2021 buurten, zodat er geen "
+                         "wijkcijfer 2021 is.")},
                 ],
             },
             "results": [
