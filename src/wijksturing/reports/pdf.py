@@ -15,6 +15,7 @@ from fpdf import FPDF
 
 from wijksturing.reports.selectors import AreaAnalysis
 from wijksturing.web.svgmap import SvgMap
+from wijksturing.web.templatetags.figures import reference, references
 from wijksturing.web.templatetags.web import format_number
 
 GREY = (90, 90, 90)
@@ -130,7 +131,7 @@ def render_pdf(*, analysis: AreaAnalysis, svgmap: SvgMap | None, url: str, colou
         pdf.para(_("There are no figures for this area in this year."))
 
     pdf.heading(_("Liveability index"))
-    if a.index and a.index.value is not None:
+    if a.index_published:
         pdf.para(_("Index %(value)s; the municipality scores %(city)s (100 = the municipality in %(base)s).") % {
             "value": format_number(a.index.value), "city": format_number(a.city_index.value if a.city_index else None),
             "base": a.index.base_year})
@@ -138,10 +139,20 @@ def render_pdf(*, analysis: AreaAnalysis, svgmap: SvgMap | None, url: str, colou
             pdf.para(_("This area falls behind the rest of the municipality."))
         if a.index.falling:
             pdf.para(_("The index of this area falls fast."))
-        for d in a.dimensions:
-            pdf.para(f"- {d.name}: {format_number(d.value)} ({a.municipality.name}: {format_number(d.city)})", size=9)
+    elif a.index:
+        pdf.para(_("The index of %(year)s is not published as one number: only %(scored)s of its %(total)s parts have "
+                   "figures, and one number needs at least three. The parts are shown below.") % {
+            "year": a.year, "scored": a.index_scored, "total": a.dimensions_total})
     else:
         pdf.para(_("There is no index for this area in this year."))
+    for part in a.index_parts:
+        used = ", ".join(f"{i.name} ({i.figure_year})" for i in part.indicators) or _("no figures: this part is left out")
+        pdf.para(f"- {part.name}: {format_number(part.score)} ({a.municipality.name}: {format_number(part.city_score)}). "
+                 f"{_('Computed from')}: {used}", size=9)
+    published = [h for h in a.index_history if h.published]
+    if published:
+        pdf.para(_("Index over the years") + ": " + "; ".join(f"{h.year}: {format_number(h.value)}" for h in published),
+                 size=9)
 
     pdf.heading(_("Areas like this one"))
     pdf.para(", ".join(s.name for s in a.similar) or _("No similar areas have been computed."))
@@ -150,8 +161,8 @@ def render_pdf(*, analysis: AreaAnalysis, svgmap: SvgMap | None, url: str, colou
         for c in a.contacts:
             pdf.para(", ".join(x for x in (c.name, c.role, c.email, c.phone) if x), size=9)
     pdf.heading(_("Sources"))
-    for source, date in a.sources or [(_("CBS and the municipality"), None)]:
-        pdf.para(f"- {source}" + (f", {date:%d-%m-%Y}" if date else ""), size=9)
+    for source, refs in a.sources or [(_("CBS and the municipality"), [])]:
+        pdf.para(f"- {source}" + (f", {references(refs)}" if refs else ""), size=9)
     pdf.para(_("A number is hidden when it is about so few people that someone could be recognised."), size=9)
     return bytes(pdf.output())
 
@@ -163,16 +174,31 @@ def _figures_table(pdf: ReportPDF, a: AreaAnalysis) -> None:
         pdf.cell(w, 6, _t(label), border="B")
     pdf.ln()
     pdf.set_font("Helvetica", size=9)
-    words = {"better": _("better"), "worse": _("worse"), "same": _("about the same"), "": "–"}
     for f in a.figures:
-        if pdf.get_y() > pdf.h - 30:
+        if pdf.get_y() > pdf.h - 34:
             pdf.add_page()
         y = pdf.get_y()
-        value = _("hidden") if f.figure and f.figure.suppressed else format_number(f.figure.value if f.figure else None, f.decimals)
+        own = f.figure.value if f.figure else None
+        value = _("hidden") if f.figure and f.figure.suppressed else format_number(own, f.decimals)
+        if f.figure and f.figure.year != a.year:
+            value += f" ({f.figure.year})"
+        city = format_number(f.city.value if f.city else None, f.decimals)
+        if f.city and f.city.year != a.year:
+            city += f" ({f.city.year})"
+        pdf.set_font("Helvetica", size=9)
         pdf.cell(widths[0], 6, _t(f.indicator.name[:42]))
         pdf.cell(widths[1], 6, _t(value), align="R")
         _sparkline(pdf, f.series, pdf.get_x() + 2, y + 0.5)
         pdf.cell(widths[2], 6, "")
-        pdf.cell(widths[3], 6, _t(format_number(f.city.value if f.city else None, f.decimals)), align="R")
-        pdf.cell(widths[4], 6, _t("  " + words[f.assessment]))
+        pdf.cell(widths[3], 6, _t(city), align="R")
+        pdf.cell(widths[4], 6, _t("  " + {"better": _("better"), "worse": _("worse")}.get(f.assessment, "")))
         pdf.ln()
+        source = (f.figure.source if f.figure else "") or f.indicator.source
+        note = f.comparison[:1].upper() + f.comparison[1:] + ". " + _("Source") + f": {source}"
+        if f.figure:
+            note += f", {reference(f.figure)}"
+        pdf.set_font("Helvetica", size=7.5)
+        pdf.set_text_color(*GREY)
+        pdf.multi_cell(0, 3.6, _t(note), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
+        pdf.ln(0.8)

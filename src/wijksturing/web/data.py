@@ -9,11 +9,10 @@ from collections.abc import Iterable
 from django.core.cache import cache
 
 from wijksturing.areas.models import Area
+from wijksturing.monitor import index_selectors as index_reads
 from wijksturing.monitor import selectors as monitor
 from wijksturing.monitor.selectors import Figure
 from wijksturing.web import pagecache
-
-BASE_INDICATOR = "a_inw"
 
 __all__ = ["Figure", "data_version", "figures", "index_rows", "index_value", "series", "similar_areas", "years"]
 
@@ -42,20 +41,21 @@ def years(*, municipality_code: str) -> list[int]:
 
 
 def default_year(*, municipality_code: str) -> int | None:
-    """The year shown when none is asked for: the latest year with the number of inhabitants
-    per wijk (a full CBS year), not a year with only city-wide or partial figures so far."""
+    """The year shown when none is asked for: ``monitor.selectors.year_default`` (the latest year
+    with a complete picture), cached until the figures change. Every page, report and export
+    asks this one rule."""
     key = f"web:defyear:{data_version()}:{municipality_code}"
     found = cache.get(key)
     if found is None:
-        from wijksturing.areas.selectors import area_list
-
-        wijken = list(area_list(municipality_code=municipality_code, level="wijk"))
-        every = years(municipality_code=municipality_code)
-        found = next((y for y in reversed(every)
-                      if wijken and monitor.observation_table(areas=wijken, indicator_codes=[BASE_INDICATOR], year=y)),
-                     every[-1] if every else 0)
+        found = monitor.year_default(municipality_code=municipality_code) or 0
         cache.set(key, found, 3600)
     return found or None
+
+
+def city_figure(*, gemeente: Area, indicator_code: str, year: int) -> Figure | None:
+    """The municipality's figure of exactly ``year`` (computed from smaller areas when the city
+    has none stored), public view."""
+    return monitor.city_figure(gemeente=gemeente, indicator_code=indicator_code, year=year)
 
 
 def figures(*, areas: Iterable[Area], indicator_codes: Iterable[str], year: int) -> dict[tuple[str, str], Figure]:
@@ -93,6 +93,24 @@ def index_values(*, areas: Iterable[Area], year: int | None) -> dict[str, float 
 
 def index_series(*, area: Area) -> list[tuple[int, float | None]]:
     return monitor.index_series(area=area)
+
+
+def index_history(*, area: Area) -> list:
+    return monitor.index_history(area=area)
+
+
+def index_carriers(*, area: Area, year: int | None):
+    """Which dimensions and indicators carried the area's index of ``year`` (None: no index)."""
+    return index_reads.index_carriers(area=area, year=year) if year is not None else None
+
+
+def index_is_published(*, value) -> bool:
+    return monitor.index_is_published(value=value)
+
+
+def index_flag_list(*, municipality_code: str, level: str, year: int | None) -> list:
+    """The areas of ``level`` behind the city or falling fast in ``year``."""
+    return index_reads.index_flag_list(municipality_code=municipality_code, level=level, year=year) if year else []
 
 
 def index_dimension_names() -> dict[str, str]:

@@ -37,7 +37,9 @@ def test_pdf_at_the_area_address(client, world):
     assert len(PdfReader(io.BytesIO(response.content)).pages) >= 1
     assert figure_line(text, "Gemiddelde WOZ-waarde")[:2] == ["300", "300"]  # the only wijk: own figure = the city's
     assert "Leefbaarheidsindex" in text and "Index 100" in text
-    assert "CBS Kerncijfers, 01-06-2025" in text  # source and date
+    # every figure with its publisher and the day or year it describes, never the day of the import
+    assert "CBS Kerncijfers, 1 januari 2024" in text  # inhabitants: counted on 1 January
+    assert "01-06-2025" not in text and "1 juni 2025" not in text
     gebied = client.get("/gemeente/GM9999/gebied/W1/rapport.pdf")
     assert gebied.status_code == 200 and "Sanne de Vries" in pdf_text(gebied.content)
 

@@ -12,6 +12,7 @@ from wijksturing.monitor.models import (
     Direction,
     ImportRun,
     ImportStatus,
+    IndexComponent,
     IndexDimension,
     IndexValue,
     Indicator,
@@ -59,12 +60,18 @@ def make_world(*, year: int = 2024) -> dict:
                                        source_date=dt.date(2025, 6, 1), import_run=run)
             Observation.objects.create(indicator=woz, area=areas[code], year=yr, value=v, source="CBS Kerncijfers",
                                        source_date=dt.date(2025, 6, 1), import_run=run)
-    IndexDimension.objects.create(code="wonen", name_nl="Wonen", name_en="Housing")
+    # three dimensions: an index on fewer is not published as one number
+    wonen = IndexDimension.objects.create(code="wonen", name_nl="Wonen", name_en="Housing", order=1)
+    IndexDimension.objects.create(code="voorzieningen", name_nl="Voorzieningen", name_en="Facilities", order=2)
+    IndexDimension.objects.create(code="veiligheid", name_nl="Overlast en veiligheid", name_en="Nuisance and safety", order=3)
+    IndexComponent.objects.create(dimension=wonen, indicator=woz)
     for code, (value, behind, falling) in {"GM9999": (100, False, False), "W1": (100, False, False),
                                            "WK999901": (100, False, False), "BU99990101": (86, True, True),
                                            "BU99990102": (108, False, False)}.items():
-        IndexValue.objects.create(area=areas[code], year=2024, base_year=2024, value=value, dimensions={"wonen": value},
-                                  behind=behind, falling=falling, change_per_year=-2.5 if falling else 0.5)
+        IndexValue.objects.create(area=areas[code], year=2024, base_year=2024, value=value,
+                                  dimensions={"wonen": value, "voorzieningen": value, "veiligheid": value},
+                                  used=[["g_woz", 2024]], behind=behind, falling=falling,
+                                  change_per_year=-2.5 if falling else 0.5)
     TeamContact.objects.create(municipality=m, area_code="W1", name="Sanne de Vries", role="Gebiedsmanager",
                                email="gebied.w1@teststad.example")
     return {"municipality": m, "layout": layout, "run": run, **areas}

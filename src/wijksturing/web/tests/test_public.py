@@ -59,7 +59,9 @@ def test_area_pages(client, world, url, name):
     html = response.content.decode()
     assert response.status_code == 200, html[:500]
     assert f"<h1>{name}" in html
-    assert "Gemiddelde WOZ-waarde" in html and "CBS Kerncijfers, 1 juni 2025" in html
+    # a figure's source with the day it describes (inhabitants: 1 January), never the day of the import
+    assert "Gemiddelde WOZ-waarde" in html and "CBS Kerncijfers, 1 januari 2024" in html
+    assert "1 juni 2025" not in html
     assert 'class="sparkline"' in html and "2021: " in html  # trend with its numbers as text
     assert ("Sanne de Vries" in html) == (name != "Teststad")  # the gebied's team, also on the pages below it
     assert url + "rapport.pdf" in html
@@ -74,9 +76,11 @@ def test_buurt_page_figures_comparison_and_flags(client, world):
     assert htmlparse.cell(figures, "Aantal inwoners", "Teststad") == "3.300"
     assert htmlparse.cell(figures, "Gemiddelde WOZ-waarde", "Marktbuurt") == "210"
     assert htmlparse.cell(figures, "Gemiddelde WOZ-waarde", "Teststad") == "300"
-    # WOZ 210 < 300 and higher is better; no judgement on the number of inhabitants
-    assert htmlparse.cell(figures, "Gemiddelde WOZ-waarde", "Vergeleken met de gemeente") == "slechter"
-    assert htmlparse.cell(figures, "Aantal inwoners", "Vergeleken met de gemeente") == "geen oordeel"
+    # WOZ 210 < 300 and higher is better: how much lower, and that it is unfavourable
+    assert htmlparse.cell(figures, "Gemiddelde WOZ-waarde", "Vergeleken met de gemeente") == (
+        "slechter 90 (30 %) lager dan Teststad; dat is ongunstig")
+    # a count is compared as a share of the city, with no judgement
+    assert htmlparse.cell(figures, "Aantal inwoners", "Vergeleken met de gemeente") == "33 % van Teststad"
     # index 86 (< 90) is flagged as lagging behind
     assert "Dit gebied blijft achter bij de rest van de gemeente." in htmlparse.texts(html, "alert")
     assert 'href="/wijk/WK999901/"' in html  # up the hierarchy

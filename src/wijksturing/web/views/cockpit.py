@@ -65,6 +65,27 @@ def buurt_flags(*, gebied, year: int | None) -> list[dict]:
     return rows
 
 
+def index_flag_lists(*, gebied, year: int | None) -> tuple[list[dict], list[dict]]:
+    """The wijken and buurten of the gebied whose index is behind the city, and those whose index
+    falls fast (monitor's ``index_flag_list``: only indexes published as one number)."""
+    m_code = gebied.layout.municipality.code
+    behind, falling = [], []
+    for level in (Level.WIJK, Level.BUURT):
+        inside = {a.code for a in areas.area_descendants(area=gebied, level=level)}
+        for flag in data.index_flag_list(municipality_code=m_code, level=level, year=year):
+            if flag.area.code not in inside or flag.value is None:
+                continue
+            item = {"area": flag.area, "url": area_url(flag.area), "level": flag.area.get_level_display(),
+                    "index": flag.value, "city": flag.city_value, "change": flag.change_per_year}
+            if flag.behind:
+                behind.append(item)
+            if flag.falling:
+                falling.append(item)
+    behind.sort(key=lambda r: r["index"])
+    falling.sort(key=lambda r: r["change"] if r["change"] is not None else 0)
+    return behind, falling
+
+
 @login_required
 @require_GET
 def gebied(request: HttpRequest, municipality: str, code: str) -> HttpResponse:
@@ -82,9 +103,11 @@ def gebied(request: HttpRequest, municipality: str, code: str) -> HttpResponse:
     year = year if year in years else data.default_year(municipality_code=m_code)
     analysis = area_analysis(area=area, year=year)
     flags = pages.cached(f"flags:{area.pk}:{year}", lambda: buurt_flags(gebied=area, year=year))
+    behind, falling = pages.cached(f"indexflags:{area.pk}:{year}", lambda: index_flag_lists(gebied=area, year=year))
     return render(request, "web/cockpit/gebied.html", {
         "a": analysis, "area": area, "municipality": area.layout.municipality, "flags": flags,
         "flagged": [f for f in flags if f["behind"] or f["falling"]], "years": years, "year": year,
+        "behind": behind, "falling": falling,
         "public_url": area_url(area), "report_pdf": area_url(area, suffix="rapport.pdf"), "modules": MODULES,
         "svgmap": pages.area_map(area=area),
     })

@@ -165,23 +165,51 @@ def compare(request: HttpRequest) -> HttpResponse:
     if request.GET.get("gebied") is not None and len(chosen) < 2:
         error = _("Choose at least two areas to compare.")
     rows = []
+    gemeente = None
     if len(chosen) >= 2 and year is not None:
-        table = data.figures(areas=chosen, indicator_codes=[i.code for i in selected], year=year)
-        index = data.index_values(areas=chosen, year=year)
-        rows.append({"name": _("Liveability index"), "decimals": 0, "unit": "",
-                     "values": [index.get(a.code) for a in chosen], "sources": ""})
-        for ind in selected:
-            figs = [table.get((a.code, ind.code)) for a in chosen]
-            rows.append({"name": ind.name, "decimals": ind.decimals, "unit": ind.unit,
-                         "values": [f.value if f else None for f in figs],
-                         "sources": "; ".join(sorted({f"{f.source} ({f.source_date or f.year})"
-                                                      for f in figs if f and f.source}))})
+        gemeente = areas.area_gemeente(area=chosen[0]) if chosen[0].level != Level.GEMEENTE else chosen[0]
+        rows = _compare_rows(chosen, gemeente, selected, year)
     slots = [chosen_codes[i] if i < len(chosen_codes) else "" for i in range(MAX_COMPARE)]
     return render(request, "web/compare.html", {
         "municipalities": municipalities, "municipality": municipality, "choices": choices, "chosen": chosen,
         "slots": slots, "indicators": indicators, "selected": {i.code for i in selected}, "rows": rows,
         "years": years, "year": year, "error": error, "chosen_urls": [(a, area_url(a)) for a in chosen],
+        "gemeente": gemeente,
     }, status=400 if error else 200)
+
+
+def _compare_rows(chosen: list, gemeente, selected: list, year: int) -> list[dict]:
+    """One row per figure: each area's value with the year it is of (when not ``year``), the
+    municipality's figure of the same year, and the sources with the day or year they describe."""
+    from wijksturing.web.templatetags.figures import indicator_label, reference
+
+    table = data.figures(areas=[*chosen, gemeente], indicator_codes=[i.code for i in selected], year=year)
+    index = data.index_rows(areas=[*chosen, gemeente], year=year)
+
+    def index_cell(area):
+        row = index.get(area.code)
+        return {"value": row.value if data.index_is_published(value=row) else None, "year": None}
+
+    rows = [{"name": _("Liveability index"), "decimals": 0, "cells": [index_cell(a) for a in chosen],
+             "city": index_cell(gemeente), "sources": _("wijksturing liveability index") + f", {year}"}]
+    for ind in selected:
+        figs = [table.get((a.code, ind.code)) for a in chosen]
+        years_of = sorted({f.year for f in figs if f and f.value is not None})
+        city = table.get((gemeente.code, ind.code))
+        if years_of and (city is None or city.year != years_of[-1]):
+            city = data.city_figure(gemeente=gemeente, indicator_code=ind.code, year=years_of[-1])
+        sources = {}
+        for f in [*figs, city]:
+            if f and f.source:
+                sources.setdefault(f.source, set()).add(reference(f))
+        rows.append({
+            "name": indicator_label(ind), "decimals": ind.decimals,
+            "cells": [{"value": f.value if f else None, "year": f.year if f and f.year != year else None} for f in figs],
+            "city": {"value": city.value if city else None, "year": city.year if city and city.year != year else None,
+                     "coverage": city.coverage if city else None},
+            "sources": "; ".join(f"{source}, {', '.join(sorted(refs))}" for source, refs in sorted(sources.items())),
+        })
+    return rows
 
 
 @csrf_exempt
