@@ -115,3 +115,21 @@ def area_href(area, suffix=""):
     from wijksturing.web.links import area_url
 
     return area_url(area, suffix=suffix or "")
+
+
+@register.simple_tag
+def similar_compare_url(analysis, limit: int = 2) -> str:
+    """The compare page for an area and up to ``limit`` of its similar areas in the same municipality
+    (the compare page compares within one municipality), or "" when there is no such area — a page
+    then shows no compare link instead of one that answers 400."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    code = analysis.municipality.code
+    others = [s.code for s in analysis.similar if s.layout.municipality.code == code][:limit]
+    if not others:
+        return ""
+    query = urlencode([("gemeente", code), ("gebied", analysis.area.code)] + [("gebied", c) for c in others])
+    return f"{reverse('web:compare')}?{query}"
+
