@@ -32,6 +32,8 @@ class SignalForm(forms.Form):
     no_location = forms.BooleanField(label=_("This report has no location"), required=False)
     photo = forms.FileField(label=_("Photo (optional)"), required=False,
                             help_text=_("JPEG or PNG, at most 5 MB."), validators=[check_photo])
+    # a photo kept on the server while the form went back and forth (see uploads.py)
+    photo_token = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
     name = forms.CharField(label=_("Your name (optional)"), max_length=150, required=False)
     email = forms.EmailField(label=_("Your e-mail address (optional)"), required=False,
                              help_text=_("We send you a confirmation and news about your report."))

@@ -13,9 +13,10 @@ from django.views.decorators.http import require_http_methods
 
 from wijksturing.areas import selectors as area_selectors
 from wijksturing.signals import selectors, services
-from wijksturing.signals.forms import SignalForm
+from wijksturing.signals.forms import SignalForm, check_photo
 from wijksturing.signals.maps import frame_for, svg_map
 from wijksturing.signals.models import Category, Source, StatusChange
+from wijksturing.signals.uploads import photo_forget, photo_keep, photo_kept, photo_name
 
 
 def served_municipalities() -> list:
@@ -55,6 +56,22 @@ def create_from_form(request, form: SignalForm, municipality_code: str, *, sourc
         site_url=request.build_absolute_uri("/"))
 
 
+def _keep_new_photo(request, token: str) -> str:
+    """Keep a photo sent along with a map click (or with a form that has errors), so that the
+    resident need not choose it again; say so when it cannot be used. Returns the token of the
+    photo kept now (the new one, else the one kept before)."""
+    upload = request.FILES.get("photo")
+    if upload is None:
+        return token
+    try:
+        check_photo(upload)
+    except ValidationError as error:
+        messages.error(request, _("The photo could not be used: %(reason)s") % {"reason": " ".join(error.messages)})
+        return token
+    photo_forget(request=request, token=token)
+    return photo_keep(request=request, upload=upload)
+
+
 @require_http_methods(["GET", "POST"])
 def report(request):
     municipality, served = _municipality(request)
@@ -62,14 +79,23 @@ def report(request):
         return render(request, "signals/choose_municipality.html", {"municipalities": served, "municipality": None})
     code = municipality.code
     point = None
+    token = request.POST.get("photo_token", "") if request.method == "POST" else ""
+    if token and request.POST.get("photo_remove"):
+        photo_forget(request=request, token=token)
+        token = ""
     if request.method == "POST" and (clicked := _map_click(request, code)) is not None:
         point = clicked
+        token = _keep_new_photo(request, token)
         initial = {k: request.POST.get(k, "") for k in ("category", "description", "address", "name", "email", "phone")}
-        form = SignalForm(initial={**initial, "lon": point[0], "lat": point[1], "consent": bool(request.POST.get("consent"))},
-                          municipality_code=code)
+        form = SignalForm(initial={**initial, "lon": point[0], "lat": point[1], "consent": bool(request.POST.get("consent")),
+                                   "photo_token": token}, municipality_code=code)
         messages.info(request, _("The place on the map is chosen. Check the form and send it."))
     elif request.method == "POST":
-        form = SignalForm(request.POST, request.FILES, municipality_code=code)
+        files = request.FILES
+        if "photo" not in files and (kept := photo_kept(request=request, token=token)) is not None:
+            files = files.copy()
+            files["photo"] = kept
+        form = SignalForm(request.POST, files, municipality_code=code)
         if form.is_valid():
             try:
                 signal = create_from_form(request, form, code, source=Source.PUBLIC_FORM)
@@ -77,8 +103,13 @@ def report(request):
                 for field, errors in exc.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
             else:
+                photo_forget(request=request, token=token)
                 messages.success(request, _("Thank you. We have received your report."))
                 return redirect("signals:follow", token=signal.token)
+        if "photo" in request.FILES and "photo" not in form.errors:
+            token = _keep_new_photo(request, token)  # the form goes back: keep the photo that was fine
+        form.data = form.data.copy()
+        form.data["photo_token"] = token
         if form.data.get("lat") and form.data.get("lon"):
             try:
                 point = (float(form.data["lon"]), float(form.data["lat"]))
@@ -89,6 +120,7 @@ def report(request):
     has_map = frame_for(municipality_code=code) is not None
     return render(request, "signals/report.html", {
         "form": form, "municipality": municipality, "has_map": has_map, "point": point,
+        "kept_photo": photo_name(request=request, token=token) if token else None,
         "categories": selectors.category_list(municipality_code=code, leaves_only=True)})
 
 
