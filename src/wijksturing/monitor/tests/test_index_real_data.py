@@ -12,7 +12,7 @@ from wijksturing.areas.models import Layout
 from wijksturing.monitor.importers.base import read_table
 from wijksturing.monitor.importers.formats import column_map, detect
 from wijksturing.monitor.indexing import reference_city_values
-from wijksturing.monitor.models import Indicator, IndexValue, Observation
+from wijksturing.monitor.models import IndexValue, Indicator, Observation
 from wijksturing.monitor.tests.conftest import DATA
 
 WIJKEN_2022 = DATA / "kwb_wijk_2022_nl" / "kwb_2022_wijken_nl.csv.gz"
