@@ -161,6 +161,14 @@ def parse_number(text: str | float | int | Decimal | None, *, decimal: str | Non
     return None if value is None else float(value)
 
 
+def parse_coordinate(text: str | float | int | None) -> float | None:
+    """A longitude or latitude (``52,0123`` or ``52.0123``): degrees have no thousands, so a
+    single comma or point is the decimal separator. None for ``""`` and ``"-"``."""
+    if isinstance(text, str):
+        return parse_number(text, decimal="," if "," in text else ".")
+    return parse_number(text)
+
+
 def decimal_kind(text: str) -> str | None:
     """Which decimal separator ``text`` shows for sure: ``","``, ``"."`` or None (no separator,
     only thousands, or ambiguous)."""

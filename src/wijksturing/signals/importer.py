@@ -26,6 +26,7 @@ from tqdm import tqdm
 
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas import selectors as area_selectors
+from wijksturing.core.numbers import parse_coordinate
 from wijksturing.signals.models import Category, Reporter, Signal, Source, StatusChange
 from wijksturing.signals.routing import add_workdays, place_wijk
 from wijksturing.signals.workflow import HANDLED, Status
@@ -90,10 +91,10 @@ def signals_import(*, path: Path, municipality_code: str, progress: bool = True,
         lat = lon = None
         if columns["lat"] and columns["lon"] and (row.get(columns["lat"]) or row.get(columns["lon"])):
             try:
-                lat, lon = float(row[columns["lat"]]), float(row[columns["lon"]])
-                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                lat, lon = parse_coordinate(row[columns["lat"]]), parse_coordinate(row[columns["lon"]])
+                if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
                     raise ValueError
-            except (TypeError, ValueError):
+            except (TypeError, ValueError):  # NumberError is a ValueError
                 err("lat", f"coordinates {row.get(columns['lat'])!r}, {row.get(columns['lon'])!r} are not valid")
         closed = _when((row.get(columns["closed"]) or "").strip()) if columns["closed"] else None
         if columns["closed"] and (row.get(columns["closed"]) or "").strip() and closed is None:

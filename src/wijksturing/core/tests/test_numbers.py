@@ -188,3 +188,12 @@ def test_the_parser_never_invents_an_amount(text):
     assert value.quantize(D("0.01")) == value
     candidates = {D(digits)} | {D(digits[:i] + "." + digits[i:]) for i in range(len(digits))}
     assert abs(value) in {c.quantize(D("0.01")) for c in candidates if c == c.quantize(D("0.01"))}
+
+
+def test_coordinates_have_no_thousands():
+    from wijksturing.core.numbers import parse_coordinate
+
+    assert parse_coordinate("52,005") == 52.005 and parse_coordinate("5.915") == 5.915
+    assert parse_coordinate("") is None and parse_coordinate(5.5) == 5.5
+    with pytest.raises(NumberError):
+        parse_coordinate("5.9.1")

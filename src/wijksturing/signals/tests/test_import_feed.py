@@ -72,3 +72,10 @@ def test_feed_writes_indicators_per_area(tmp_path, municipality):
     assert Observation.objects.filter(indicator__code="sig_n", origin="imported", source="wijksturing signalen").exists()
     assert signal_feed_monitor(municipality_code=municipality.code, year=2025) == signal_feed_monitor(
         municipality_code=municipality.code, year=2025)  # replaces, never duplicates
+
+
+def test_coordinates_with_a_decimal_comma(tmp_path, municipality):
+    """Read by the project's one parser: a Dutch export writes 52,005 (quoted in a comma file)."""
+    text = 'category,date,lat,lon\nboom,2025-03-03,"52,005","5,005"\n'
+    assert signals_import(path=write(tmp_path, text), municipality_code=municipality.code, progress=False) == 1
+    assert Signal.objects.get().buurt_code == "BU99990101"
