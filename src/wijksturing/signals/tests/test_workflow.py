@@ -52,9 +52,22 @@ def test_every_transition_is_allowed_or_refused_as_written_by_hand(source, targe
 @pytest.mark.parametrize("target", ["resolved", "rejected", "waiting"])
 def test_transitions_that_answer_the_reporter_need_a_reply(target):
     source = next(a for a, b in sorted(EXPECTED_ALLOWED) if b == target)
-    with pytest.raises(TransitionError, match="reply"):
+    with pytest.raises(TransitionError, match="antwoord aan de melder"):
         check_transition(source, target, reply="  ")
     check_transition(source, target, reply="Wij hebben het opgelost.")
+
+
+def test_refusals_are_in_the_page_language_with_status_labels():
+    from django.utils import translation
+
+    with translation.override("nl"), pytest.raises(TransitionError) as refused:
+        check_transition("triage", "resolved", reply="")
+    assert str(refused.value) == "Schrijf eerst een antwoord aan de melder voordat u de status op 'afgehandeld' zet."
+    with translation.override("nl"), pytest.raises(TransitionError) as refused:
+        check_transition("closed", "triage", reply="x")
+    assert str(refused.value) == "Een signaal dat 'gesloten' is, kan niet 'in beoordeling' worden (wel mogelijk: geen)."
+    with translation.override("en"), pytest.raises(TransitionError, match="Write a reply to the reporter"):
+        check_transition("triage", "resolved", reply="")
 
 
 @pytest.mark.parametrize("target", ["triage", "assigned", "in_progress", "reopened", "closed"])
@@ -65,7 +78,7 @@ def test_other_transitions_need_no_reply(target):
 
 def test_closed_is_final_and_unknown_status_refused():
     assert allowed_next("closed") == []
-    with pytest.raises(TransitionError, match="Unknown"):
+    with pytest.raises(TransitionError, match="Onbekende status"):
         check_transition(Status.RECEIVED, "lost")
 
 
