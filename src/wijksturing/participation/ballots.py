@@ -1,15 +1,22 @@
 """Voting: single-use paper voting codes, online ballots (code or login), and paper ballots
 entered by one staff member and checked by another (four-eyes).
 
-Secrecy: the code is marked used (or a :class:`LoginVote` row written) and the ballot is
-written *without any reference* to it, in one transaction. Audit events about ballots carry
-no user and no ballot id.
+Secrecy (see docs/participation.md, "Ballot secrecy in the database"): the code is marked used
+(or a :class:`LoginVote` row written) and the ballot goes into the ballot box
+(:class:`SealedBallot`) *without any reference* to it, in one transaction, so a vote is never
+lost. Ballots leave the box for the ballot table only in shuffled batches of at least
+``WIJKSTURING_BALLOT_BATCH`` (default 10), in a transaction of their own (:func:`ballot_box_flush`),
+and the whole box is emptied when voting closes. So neither the transaction that wrote a ballot
+(PostgreSQL ``xmin``) nor its row order (SQLite ``rowid``, the choices' ids) says which voter
+cast it: a ballot can be told apart from the others of its batch by nothing but its content.
+Audit events about ballots carry no user and no ballot id.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import random
 import secrets
 from collections.abc import Mapping
 
@@ -30,11 +37,23 @@ from wijksturing.participation.models import (
     Proposal,
     Review,
     Round,
+    SealedBallot,
     VotingCode,
 )
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to type from paper
 CODE_LENGTH = 10  # 32**10 = 2**50 possibilities
+DEFAULT_BALLOT_BATCH = 10
+_random = random.SystemRandom()
+
+
+def _shuffle(items: list) -> None:
+    """Shuffle in place with the operating system's randomness (not a seeded generator)."""
+    _random.shuffle(items)
+
+
+def ballot_batch_size() -> int:
+    return max(1, int(getattr(settings, "WIJKSTURING_BALLOT_BATCH", DEFAULT_BALLOT_BATCH)))
 
 
 def code_normalise(code: str) -> str:
@@ -136,11 +155,36 @@ def ballot_cast(*, rnd: Round, choices: Mapping[int, int], code: str = "", user=
                 buurt_code = vc.buurt_code or buurt_code
             else:
                 LoginVote.objects.create(round=rnd, user=user)
-            _write_ballot(rnd=rnd, values=values, channel=Channel.ONLINE, buurt_code=buurt_code)
+            # into the ballot box: no reference to the code or the login vote, no time
+            SealedBallot.objects.create(round=rnd, buurt_code=buurt_code,
+                                        choices=[[p.pk, v] for p, v in values.items()])
     except IntegrityError:
         raise ValidationError({"user": _("You have already voted in this round.")}) from None
+    # A transaction of its own (the view does not wrap this in one): the batch's ballots share
+    # that transaction, which contains no voter marker.
+    ballot_box_flush(rnd=rnd)
     audit_log(user=None, action="pb_ballot_cast", obj="Ballot", municipality_code=rnd.municipality.code,
               changes={"round": rnd.pk, "channel": Channel.ONLINE})
+
+
+def ballot_box_flush(*, rnd: Round, force: bool = False) -> int:
+    """Move the round's sealed ballots to the ballot table, in a random order and one transaction,
+    once at least :func:`ballot_batch_size` wait (or all of them with ``force``, when voting
+    closes). Returns how many moved. Concurrent flushes do not move a ballot twice: the rows are
+    locked, and a flush that finds them gone moves nothing."""
+    with transaction.atomic():
+        sealed = list(SealedBallot.objects.select_for_update().filter(round=rnd))
+        if not sealed or (not force and len(sealed) < ballot_batch_size()):
+            return 0
+        _shuffle(sealed)
+        deleted, _per_model = SealedBallot.objects.filter(pk__in=[s.pk for s in sealed]).delete()
+        if deleted != len(sealed):  # another flush took some of them first
+            raise IntegrityError("ballot box changed during the flush")
+        ballots = [Ballot(round_id=rnd.pk, channel=Channel.ONLINE, buurt_code=s.buurt_code) for s in sealed]
+        Ballot.objects.bulk_create(ballots)
+        BallotChoice.objects.bulk_create([BallotChoice(ballot=b, proposal_id=int(pk), value=int(v))
+                                          for b, s in zip(ballots, sealed) for pk, v in s.choices])
+    return len(sealed)
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+
 class Phase(models.TextChoices):
     PROPOSALS = "proposals", _("Proposals open")
     REVIEW = "review", _("Review")
@@ -209,6 +210,22 @@ class Ballot(models.Model):
     class Meta:
         verbose_name = _("ballot")
         verbose_name_plural = _("ballots")
+
+
+class SealedBallot(models.Model):
+    """An online ballot in the ballot box, waiting to be mixed with others (see
+    ``participation.ballots``): written in the voter's transaction so that no vote is lost, moved
+    to :class:`Ballot` in a shuffled batch of at least ``WIJKSTURING_BALLOT_BATCH`` ballots, and
+    deleted then. Random id, no time, no voter; ``choices`` is ``[[proposal id, value], …]``."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="sealed_ballots")
+    buurt_code = models.CharField(max_length=20, blank=True)
+    choices = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("ballot in the ballot box")
+        verbose_name_plural = _("ballots in the ballot box")
 
 
 class BallotChoice(models.Model):

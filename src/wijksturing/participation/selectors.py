@@ -77,7 +77,8 @@ def paper_ballots_waiting(*, rnd: Round) -> QuerySet[Ballot]:
 def ballot_counts(*, rnd: Round) -> dict[str, int]:
     """Confirmed ballots per channel, and the number waiting for a check."""
     counts = Counter(rnd.ballots.filter(status=BallotStatus.CONFIRMED).values_list("channel", flat=True))
-    return {"online": counts.get("online", 0), "paper": counts.get("paper", 0),
+    sealed = rnd.sealed_ballots.count()  # cast online, still in the ballot box (not yet mixed)
+    return {"online": counts.get("online", 0) + sealed, "paper": counts.get("paper", 0),
             "waiting": rnd.ballots.filter(status=BallotStatus.ENTERED).count(),
             "codes": rnd.voting_codes.count(), "codes_used": rnd.voting_codes.filter(used=True).count()}
 

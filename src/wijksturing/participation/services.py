@@ -116,6 +116,8 @@ def round_transition(*, rnd: Round, to_phase: str, by=None, note: str = "") -> R
         raise TransitionError(_("Voting needs at least one proposal reviewed as feasible."))
     if to_phase == Phase.VOTING and rnd.phase == Phase.REVIEW and rnd.proposals.filter(review=Review.PENDING).exists():
         raise TransitionError(_("Review every proposal before voting starts."))
+    if to_phase == Phase.COUNTING:
+        ballot_box_flush(rnd=rnd, force=True)  # voting has closed: every ballot leaves the box
     if to_phase == Phase.COUNTING and rnd.ballots.filter(status=BallotStatus.ENTERED).exists():
         raise TransitionError(_("Some paper ballots still wait for their check."))
     if to_phase == Phase.PUBLISHED:
@@ -206,6 +208,7 @@ def proposal_contacts_purge(*, older_than_days: int | None = None) -> int:
 
 
 from wijksturing.participation.ballots import (
+    ballot_box_flush,
     ballot_cast,
     paper_ballot_check,
     paper_ballot_enter,
@@ -215,7 +218,7 @@ from wijksturing.participation.counting import round_count
 from wijksturing.participation.pabulib import round_export_pb, round_import_pb
 
 __all__ = [
-    "TRANSITIONS", "TransitionError", "ballot_cast", "paper_ballot_check", "paper_ballot_enter",
+    "TRANSITIONS", "TransitionError", "ballot_box_flush", "ballot_cast", "paper_ballot_check", "paper_ballot_enter",
     "proposal_contacts_purge", "proposal_execution_note", "proposal_review", "proposal_submit",
     "resolve_area", "round_count", "round_create", "round_export_pb", "round_import_pb",
     "round_transition", "voting_codes_generate",

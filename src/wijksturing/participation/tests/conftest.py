@@ -22,6 +22,13 @@ def team(arnhem):
 
 
 @pytest.fixture(autouse=True)
+def one_ballot_batches(settings):
+    """Most tests look at one ballot right after it is cast; mixing in batches (the default of
+    10) is tested in test_secrecy.py."""
+    settings.WIJKSTURING_BALLOT_BATCH = 1
+
+
+@pytest.fixture(autouse=True)
 def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
