@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from wijksturing.core.numbers import display
 from wijksturing.core.progress import Assessment, Status, Target, assess, rollup
 from wijksturing.programmes.models import Goal, Measure, Programme, Result
 
@@ -77,7 +78,7 @@ def measure_series(*, measure: Measure, municipality_code: str) -> list[tuple[in
 
 
 def _fmt(value: float | None, decimals: int) -> str:
-    return "–" if value is None else number_format(round(value, decimals), decimals)
+    return display(value, decimals, lang=get_language() or "nl")
 
 
 def explain(measure: Measure, result: Assessment) -> str:

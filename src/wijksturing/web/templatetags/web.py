@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 from django import template
-from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from wijksturing.core.numbers import display
 from wijksturing.web.theme import theme_for as _theme_for
 
 register = template.Library()
@@ -21,9 +23,11 @@ def theme_for(municipality):
 
 
 def format_number(value, decimals: int = 0) -> str:
+    """A number for people in the page's language, by the project's one formatter."""
     if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    return number_format(round(float(value), decimals), decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    return display(value if isinstance(value, (int, float, Decimal)) else float(value), decimals,
+                   lang=get_language() or "nl")
 
 
 @register.filter
