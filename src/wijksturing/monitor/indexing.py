@@ -135,6 +135,9 @@ def index_recompute(*, municipality_code: str, setup: IndexSetup | None = None) 
         spread_areas = base_areas.get(SPREAD_LEVEL[level], [])
         base_values, base_years = _latest_values(series, [a.code for a in spread_areas], codes, base_year, max_age)
         city, _ = reference_city_values(series, gemeente_code, codes, base_values, base_years, base_year, max_age)
+        if not spread_areas:  # no areas of that level in the base year (a former municipality): no yardstick
+            reference[level] = (_transform(city[None, :], log_cols)[0], np.full(len(codes), np.nan))
+            continue
         reference[level] = core_index.reference(_transform(base_values, log_cols), _transform(city[None, :], log_cols)[0])
     created = []
     for year in years:
