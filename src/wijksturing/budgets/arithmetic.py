@@ -16,13 +16,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from wijksturing.core.numbers import parse_decimal
+
 CENT = Decimal("0.01")
 
 
 def money(value) -> Decimal:
-    """A Decimal rounded to cents (half up); refuses floats (they are not exact)."""
+    """A Decimal rounded to cents (half up); refuses floats (they are not exact). A string is
+    read by the project's one parser in machine notation (``"1250.505"``; a lone point is the
+    decimal point here, as amounts in code and files of computed figures are written)."""
     if isinstance(value, float):
         raise TypeError("money must not be a float; pass a Decimal, int or string")
+    if isinstance(value, str):
+        parsed = parse_decimal(value, decimal=".")
+        if parsed is None:
+            raise ValueError("money needs an amount, got an empty string")
+        value = parsed
     return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
 
 

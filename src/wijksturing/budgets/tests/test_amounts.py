@@ -132,3 +132,12 @@ def test_transition_form_offers_the_next_steps_in_workflow_order():
     form = TransitionForm(next_statuses={S.WITHDRAWN, S.ASSESSING})
     assert [value for value, _label in form.fields["to"].choices] == [S.ASSESSING, S.WITHDRAWN]
     assert form.fields["to"].initial is None and not form.initial.get("to")
+
+
+def test_arithmetic_reads_strings_with_the_one_parser():
+    from wijksturing.budgets.arithmetic import money
+
+    assert money("1.234,56") == Decimal("1234.56")  # was InvalidOperation
+    assert money("99.995") == Decimal("100.00")  # machine notation, rounded half up
+    with pytest.raises(ValueError):
+        money("1.2.3")
