@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wijksturing.budgets.workflow import InitiativeStatus
+from wijksturing.history import AppendOnly
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -104,7 +105,7 @@ class Initiative(models.Model):
         return self.title
 
 
-class InitiativeEvent(models.Model):
+class InitiativeEvent(AppendOnly):
     """Append-only status history of an initiative."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
@@ -118,11 +119,3 @@ class InitiativeEvent(models.Model):
         ordering = ["at", "pk"]
         verbose_name = _("initiative event")
         verbose_name_plural = _("initiative events")
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Initiative history is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Initiative history is append-only.")

@@ -16,7 +16,7 @@ from wijksturing.accounts.models import Role
 from wijksturing.accounts.selectors import user_has_role
 from wijksturing.budgets.arithmetic import Balance, balance, money, total
 from wijksturing.budgets.models import BudgetLine, Entry, EntryKind, Initiative
-from wijksturing.budgets.workflow import InitiativeStatus
+from wijksturing.budgets.workflow import InitiativeStatus, next_statuses
 
 TEAM_ROLES = (Role.ADMINISTRATOR, Role.AREA_TEAM)
 PUBLIC_STATUSES = (InitiativeStatus.APPROVED, InitiativeStatus.PAID, InitiativeStatus.ACCOUNTED)
@@ -116,6 +116,11 @@ def initiative_list(*, user=None, municipality_code: str, gebied_code: str | Non
         if budget_can_edit(user=user, municipality_code=municipality_code, gebied_code=gebied_code):
             return qs
     return qs.filter(status__in=PUBLIC_STATUSES)
+
+
+def initiative_next_statuses(*, initiative: Initiative) -> list[str]:
+    """The statuses the initiative may move to now, in workflow order."""
+    return next_statuses(initiative.status)
 
 
 def initiative_get(*, pk: int) -> Initiative:

@@ -15,7 +15,7 @@ from wijksturing.budgets import selectors, services
 from wijksturing.budgets.forms import EntryForm, ImportForm, InitiativeForm, TransitionForm
 from wijksturing.budgets.importers import BudgetImportError, import_entries
 from wijksturing.budgets.models import BudgetLine, Initiative
-from wijksturing.budgets.workflow import CRITERIA, TRANSITIONS
+from wijksturing.budgets.workflow import CRITERIA
 
 WARNINGS = {
     "over_committed": lambda: _("More is committed than the budget."),
@@ -155,7 +155,7 @@ def initiative_manage(request, pk: int):
     if not selectors.initiative_can_manage(user=request.user, initiative=initiative):
         raise PermissionDenied
     form = TransitionForm(request.POST or None, initial={f"criterion_{k}": v for k, v in initiative.assessment.items()},
-                          next_statuses=TRANSITIONS[initiative.status])
+                          next_statuses=selectors.initiative_next_statuses(initiative=initiative))
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:

@@ -13,6 +13,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijksturing.core import statemachine
+from wijksturing.core.statemachine import StateMachine
+
 
 class InitiativeStatus(models.TextChoices):
     SUBMITTED = "submitted", _("submitted")
@@ -26,17 +29,18 @@ class InitiativeStatus(models.TextChoices):
 
 S = InitiativeStatus
 
-TRANSITIONS: dict[str, set[str]] = {
-    S.SUBMITTED: {S.ASSESSING, S.WITHDRAWN},
-    S.ASSESSING: {S.APPROVED, S.REJECTED},
-    S.APPROVED: {S.PAID, S.WITHDRAWN},
-    S.PAID: {S.ACCOUNTED},
-    S.REJECTED: set(),
-    S.ACCOUNTED: set(),
-    S.WITHDRAWN: set(),
-}
+MACHINE = StateMachine("initiative", {
+    S.SUBMITTED: (S.ASSESSING, S.WITHDRAWN),
+    S.ASSESSING: (S.APPROVED, S.REJECTED),
+    S.APPROVED: (S.PAID, S.WITHDRAWN),
+    S.PAID: (S.ACCOUNTED,),
+    S.REJECTED: (),
+    S.ACCOUNTED: (),
+    S.WITHDRAWN: (),
+})
+TRANSITIONS: dict[str, frozenset[str]] = MACHINE.as_dict()
 
-FINAL = {S.REJECTED, S.ACCOUNTED, S.WITHDRAWN}
+FINAL = MACHINE.final
 
 # What a transition needs: a decision needs a reason, approval an amount, closing an account.
 REQUIRES = {
@@ -55,20 +59,22 @@ CRITERIA = [
 ]
 
 
-class TransitionError(ValueError):
-    """A transition that the state machine does not allow, or that lacks what it needs."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
+class TransitionError(statemachine.TransitionError):
+    """A transition that the state machine does not allow, or that lacks what it needs
+    (``field`` names the form field at fault)."""
 
 
 def allowed(current: str, new: str) -> bool:
-    return new in TRANSITIONS.get(current, set())
+    return MACHINE.allowed(current, new)
+
+
+def next_statuses(current: str) -> list[str]:
+    return MACHINE.next_states(current)
 
 
 def check(current: str, new: str) -> None:
-    if new not in S.values:
-        raise TransitionError(f"unknown status {new!r}", field="status")
+    if not MACHINE.is_state(new):
+        raise TransitionError(f"unknown status {new!r}", field="status", from_state=current, to_state=new)
     if not allowed(current, new):
-        raise TransitionError(f"an initiative cannot go from {current!r} to {new!r}", field="status")
+        raise TransitionError(f"an initiative cannot go from {current!r} to {new!r}", field="status",
+                              from_state=current, to_state=new)

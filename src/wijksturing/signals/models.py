@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijksturing.history import AppendOnly
 from wijksturing.signals.workflow import Status
 
 
@@ -143,7 +144,7 @@ class Reporter(models.Model):
         verbose_name_plural = _("reporters")
 
 
-class StatusChange(models.Model):
+class StatusChange(AppendOnly):
     """One status change: appended, never edited or deleted."""
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="history")
@@ -159,14 +160,6 @@ class StatusChange(models.Model):
         ordering = ["at", "id"]
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Status changes are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Status changes are append-only.")
 
 
 class RetentionRecord(models.Model):

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from wijksturing.budgets.arithmetic import balance, money, total
@@ -70,6 +70,7 @@ amounts = st.decimals(min_value=0, max_value=10**9, places=2, allow_nan=False, a
 entries = st.lists(st.tuples(st.sampled_from(["commitment", "spending"]), amounts), max_size=10)
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # nested lists; slow to generate on a busy machine
 @given(st.lists(st.tuples(amounts, entries), max_size=6))
 def test_total_is_the_sum_of_its_rows(rows):
     balances = [balance(b, e) for b, e in rows]
