@@ -70,7 +70,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL;"}
+    # SQLite is for development and the demo (production needs PostgreSQL). WAL lets readers go on
+    # while one writer writes; IMMEDIATE takes the write lock when a transaction begins, so two
+    # writers queue on the busy timeout instead of failing with "database is locked" when a read
+    # lock cannot be upgraded (Open311 POSTs and votes at 8–20 connections).
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 30,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;",
+    }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 INSTALLED_APPS = [
@@ -254,6 +262,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Privacy: personal data is removed after this many days (signals, applications, ballots).
+# Ballot secrecy: online ballots reach the ballot table in shuffled batches of this size (docs/participation.md).
+WIJKSTURING_BALLOT_BATCH = config("WIJKSTURING_BALLOT_BATCH", 10,
+                                  "Online ballots are mixed in batches of at least this many before they are stored.")
 RETENTION_DAYS = config("WIJKSTURING_RETENTION_DAYS", 365, "Days after closing before personal data is removed.")
 
 LOG_FORMAT = config("WIJKSTURING_LOG_FORMAT", "text", "Log format: `text`, or `json` (one object per line, for log collectors).")
