@@ -15,6 +15,7 @@ import csv
 import io
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
@@ -27,11 +28,41 @@ KINDS = {"commitment": EntryKind.COMMITMENT, "verplichting": EntryKind.COMMITMEN
          "spending": EntryKind.SPENDING, "besteding": EntryKind.SPENDING, "uitgave": EntryKind.SPENDING}
 
 
+MAX_AMOUNT = Decimal("999999999999.99")  # the largest amount the database stores (14 digits, 2 decimals)
+
+
+def _text(data: bytes | str, filename: str) -> str:
+    """The file as text, or an error that says what the file is instead of a CSV in UTF-8."""
+    if isinstance(data, str):
+        return data
+    if data.startswith(b"PK\x03\x04"):
+        raise BudgetImportError(filename, None, None, "this is an Excel (.xlsx) or zip file, not a CSV file: "
+                                "save it from Excel as 'CSV UTF-8' and import that")
+    if b"\x00" in data[:4096]:
+        raise BudgetImportError(filename, None, None, "this is not a text file (it contains binary data); "
+                                "import a CSV file in UTF-8")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        row = data[: error.start].count(b"\n") + 1
+        raise BudgetImportError(filename, row, None, "the file is not in UTF-8 (perhaps Latin-1/Windows-1252): "
+                                "save it as 'CSV UTF-8' and import again") from None
+
+
 class BudgetImportError(ValueError):
     def __init__(self, file: str, row: int | None, column: str | None, message: str):
         self.file, self.row, self.column = file, row, column
         where = ", ".join(p for p in (file, f"row {row}" if row else "", f"column {column!r}" if column else "") if p)
         super().__init__(f"{where}: {message}")
+
+
+def _rows(reader, filename: str):
+    number = 1
+    try:
+        for number, row in enumerate(reader, start=2):  # noqa: B007 — number is read after a csv.Error
+            yield number, row
+    except csv.Error as error:
+        raise BudgetImportError(filename, number + 1, None, f"not a readable CSV line: {error}") from None
 
 
 @dataclass
@@ -44,7 +75,7 @@ def import_entries(*, municipality, data: bytes | str, filename: str, user=None)
     from wijksturing.accounts.services import audit_log
     from wijksturing.budgets.selectors import budget_can_edit
 
-    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    text = _text(data, filename)
     dialect = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=dialect)
     missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
@@ -52,7 +83,7 @@ def import_entries(*, municipality, data: bytes | str, filename: str, user=None)
         raise BudgetImportError(filename, 1, missing[0], "column missing from the header")
     summary = ImportSummary()
     with transaction.atomic():
-        for number, row in enumerate(reader, start=2):
+        for number, row in _rows(reader, filename):
             def fail(column: str, message: str, number: int = number):
                 raise BudgetImportError(filename, number, column, message)
 
@@ -77,6 +108,10 @@ def import_entries(*, municipality, data: bytes | str, filename: str, user=None)
                 fail("amount", f"not one amount for sure: {error}")
             if amount is None:
                 fail("amount", "empty")
+            if amount <= 0:
+                fail("amount", f"must be more than 0 (a correction is a separate entry): {row['amount']!r}")
+            if amount > MAX_AMOUNT:
+                fail("amount", f"larger than the largest amount that can be stored (999.999.999.999,99): {row['amount']!r}")
             try:
                 when = date.fromisoformat((row["date"] or "").strip())
             except ValueError:

@@ -26,6 +26,12 @@ def budget_can_edit(*, user, municipality_code: str, gebied_code: str) -> bool:
     return user_has_role(user=user, municipality_code=municipality_code, roles=TEAM_ROLES, gebied_code=gebied_code)
 
 
+def budget_can_import(*, user, municipality_code: str) -> bool:
+    """May import from the financial system: a team role in the municipality (each row is
+    checked against the gebied it names)."""
+    return user_has_role(user=user, municipality_code=municipality_code, roles=TEAM_ROLES)
+
+
 def initiative_can_manage(*, user, initiative: Initiative) -> bool:
     return budget_can_edit(user=user, municipality_code=initiative.municipality.code, gebied_code=initiative.gebied_code)
 

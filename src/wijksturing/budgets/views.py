@@ -94,6 +94,8 @@ def entry_add(request, municipality_code: str, gebied_code: str):
 @login_required
 def budget_import(request, municipality_code: str):
     municipality = _municipality(municipality_code)
+    if not selectors.budget_can_import(user=request.user, municipality_code=municipality.code):
+        raise PermissionDenied  # only a team role of the municipality can import
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
