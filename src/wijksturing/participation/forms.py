@@ -3,9 +3,12 @@ their fields depend on the round's projects and ballot type."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from wijksturing.formfields import AmountField, CoordinateField
 from wijksturing.participation.models import BallotType, Phase, Proposal, Round
 
 CLASS = {"class": "form-field__input"}
@@ -21,6 +24,7 @@ class RoundForm(forms.ModelForm):
 
     def __init__(self, *args, area_choices: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["budget"] = AmountField(label=self.fields["budget"].label, help_text=self.fields["budget"].help_text)
         self.fields["area_code"].choices = area_choices
         self.order_fields(["title", "area_code"])
 
@@ -28,10 +32,10 @@ class RoundForm(forms.ModelForm):
 class ProposalForm(forms.Form):
     title = forms.CharField(label=_("Name of your idea"), max_length=200)
     description = forms.CharField(label=_("What is your idea? Why is it good for the neighbourhood?"), widget=forms.Textarea(attrs={"rows": 5}))
-    estimated_cost = forms.DecimalField(label=_("What does it cost, about? (euro)"), min_value=1, max_digits=14, decimal_places=2)
+    estimated_cost = AmountField(label=_("What does it cost, about? (euro)"), min_value=Decimal(1))
     category = forms.CharField(label=_("Theme (for example green, play, meeting)"), max_length=60, required=False)
-    lat = forms.FloatField(label=_("Location: latitude (optional)"), required=False, min_value=-90, max_value=90)
-    lon = forms.FloatField(label=_("Location: longitude (optional)"), required=False, min_value=-180, max_value=180)
+    lat = CoordinateField(label=_("Location: latitude (optional)"), required=False, min_value=-90, max_value=90)
+    lon = CoordinateField(label=_("Location: longitude (optional)"), required=False, min_value=-180, max_value=180)
     contact_email = forms.EmailField(
         label=_("Your e-mail address (optional)"), required=False,
         help_text=_("Only the area team sees it, to ask you questions. We delete it after the round."))
@@ -42,7 +46,7 @@ class ReviewForm(forms.Form):
                                       choices=[("yes", _("Yes, feasible")), ("no", _("No, not feasible"))],
                                       widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Reason (published)"), widget=forms.Textarea(attrs={"rows": 3}))
-    final_cost = forms.DecimalField(label=_("Final cost (euro)"), required=False, min_value=0, max_digits=14, decimal_places=2)
+    final_cost = AmountField(label=_("Final cost (euro)"), required=False, min_value=Decimal(0))
 
 
 class PhaseForm(forms.Form):
