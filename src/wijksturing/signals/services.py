@@ -92,11 +92,11 @@ def signal_create(
         contact.clean_fields(exclude=["signal"])
         contact.save()
         acknowledge = bool(contact.email and contact.consent)
-        StatusChange.objects.create(signal=signal, to_status=Status.RECEIVED, at=now, by=_user(by), emailed=acknowledge)
+        change = StatusChange.objects.create(signal=signal, to_status=Status.RECEIVED, at=now, by=_user(by))
         audit_log(user=by, action="signal_create", obj=signal, municipality_code=municipality.code,
                   changes={"category": category.slug, "source": source, "buurt": place.buurt_code})
         if acknowledge:
-            transaction.on_commit(lambda: _mail(signal_id=signal.pk, kind="received", text=category.handling_message,
+            transaction.on_commit(lambda: _mail(change_id=change.pk, kind="received", text=category.handling_message,
                                                 site_url=site_url))
     return signal
 
@@ -131,12 +131,12 @@ def signal_transition(*, signal_id: int, to_status: str, by=None, note: str = ""
             signal.closed_at = None
         signal.save(update_fields=["status", "updated_at", "closed_at"])
         email = Reporter.objects.filter(signal=signal, consent=True).exclude(email="").values_list("email", flat=True).first()
-        StatusChange.objects.create(signal=signal, from_status=previous, to_status=to_status, at=now, by=_user(by),
-                                    note=note.strip(), reply=reply.strip(), emailed=bool(email and reply.strip()))
+        change = StatusChange.objects.create(signal=signal, from_status=previous, to_status=to_status, at=now, by=_user(by),
+                                             note=note.strip(), reply=reply.strip())
         audit_log(user=by, action="signal_transition", obj=signal, municipality_code=signal.municipality.code,
                   changes={"from": previous, "to": to_status})
         if email and reply.strip():
-            transaction.on_commit(lambda: _mail(signal_id=signal.pk, kind=to_status, text=reply.strip(),
+            transaction.on_commit(lambda: _mail(change_id=change.pk, kind=to_status, text=reply.strip(),
                                                 site_url=site_url))
     return signal
 
@@ -162,19 +162,37 @@ def signal_assign(*, signal_ids: list[int], team: Team | None, assignee=None, by
     return count
 
 
-def _mail(*, signal_id: int, kind: str, text: str, site_url: str) -> None:
-    signal = selectors.signal_get(pk=signal_id)
+def _mail(*, change_id: int, kind: str, text: str, site_url: str) -> None:
+    """After commit: hand the e-mail to a task (a worker with a broker, in-process without one)."""
+    from wijksturing.signals.tasks import signal_mail_task
+
+    try:
+        signal_mail_task.delay(change_id=change_id, kind=kind, text=text, site_url=site_url)
+    except Exception as exc:  # noqa: BLE001 — no e-mail must undo a committed change; `emailed` stays False
+        log.warning("status change %s: the e-mail could not be queued (%s)", change_id, type(exc).__name__)
+
+
+def signal_mail_send(*, change_id: int, kind: str, text: str, site_url: str) -> bool:
+    """Send the e-mail of a status change to the reporter and record ``emailed`` once it was
+    sent; raises when the mail server refuses (the task tries again). False when there is no
+    address (any more: retention may have removed it) or it was sent already."""
+    change = StatusChange.objects.select_related("signal").get(pk=change_id)
+    if change.emailed:
+        return False
+    signal = selectors.signal_get(pk=change.signal_id)
     address = Reporter.objects.filter(signal=signal).values_list("email", flat=True).first()
     if not address:
-        return
+        return False
     subject = _("Your report %(id)s to the municipality of %(m)s") % {"id": signal.pk, "m": signal.municipality.name}
     lines = [_("Thank you for your report.") if kind == "received" else _("There is news about your report."), "",
              f"{_('Category')}: {signal.category}", f"{_('Status')}: {Status(signal.status).label}", "", text]
     if site_url:
         follow_url = site_url.rstrip("/") + reverse("signals:follow", args=[signal.token])
         lines += ["", _("Follow your report: %(url)s") % {"url": follow_url}]
-    send_mail(subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, [address], fail_silently=True)
+    send_mail(subject, "\n".join(lines), settings.DEFAULT_FROM_EMAIL, [address], fail_silently=False)
+    StatusChange.objects.filter(pk=change_id).update(emailed=True)
     log.info("signal %s: reply sent to the reporter (%s)", signal.pk, kind)
+    return True
 
 
 def api_key_create(*, municipality_code: str, name: str, by=None) -> tuple[ApiKey, str]:

@@ -165,3 +165,32 @@ def test_concurrent_changes_are_serialised_by_the_row_lock(make_signal, users):
         thread.join()
     assert results.count("ok") == 1
     assert StatusChange.objects.filter(signal=signal).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_emailed_is_recorded_only_when_the_mail_was_sent(make_signal, users, monkeypatch):
+    signal = make_signal(reporter={"email": "melder@example.org", "consent": True})
+    received = StatusChange.objects.get(signal=signal, to_status=Status.RECEIVED)
+    assert received.emailed and len(mail.outbox) == 1
+
+    def refused(*args, **kwargs):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr("wijksturing.signals.services.send_mail", refused)
+    services.signal_transition(signal_id=signal.pk, to_status=Status.TRIAGE, by=users["admin"])
+    services.signal_transition(signal_id=signal.pk, to_status=Status.RESOLVED, by=users["admin"], reply="Opgelost!")
+    resolved = StatusChange.objects.get(signal=signal, to_status=Status.RESOLVED)
+    assert resolved.reply == "Opgelost!" and not resolved.emailed  # the change stands, the mail is not claimed
+    signal.refresh_from_db()
+    assert signal.status == Status.RESOLVED
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_mail_task_given_twice_sends_once(make_signal):
+    from wijksturing.signals.tasks import signal_mail_task
+
+    signal = make_signal(reporter={"email": "melder@example.org", "consent": True})
+    change = StatusChange.objects.get(signal=signal, to_status=Status.RECEIVED)
+    assert len(mail.outbox) == 1
+    assert signal_mail_task.delay(change_id=change.pk, kind="received", text="", site_url="").get() is False
+    assert len(mail.outbox) == 1
