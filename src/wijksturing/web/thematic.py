@@ -29,7 +29,8 @@ class Row:
     colour: str
     url: str
     source: str = ""
-    source_date: object = None
+    reference: object = None  # the day (1 January for stocks) or the year the figure describes
+    figure_year: int | None = None  # the year of the figure (older than the map's year: the latest of the years before)
 
 
 @dataclass
@@ -72,7 +73,8 @@ class Choropleth:
             "unit": self.unit, "level": self.level, "year": self.year, "method": self.method, "breaks": self.edges,
             "areas": [
                 {"code": r.area.code, "name": r.area.name, "value": r.value, "class": r.klass, "colour": r.colour,
-                 "url": r.url, "source": r.source, "source_date": r.source_date.isoformat() if r.source_date else None}
+                 "url": r.url, "source": r.source, "figure_year": r.figure_year,
+                 "reference": r.reference.isoformat() if hasattr(r.reference, "isoformat") else r.reference}
                 for r in self.rows
             ],
         }
@@ -81,12 +83,15 @@ class Choropleth:
 def choropleth(*, municipality_code: str, indicator_code: str, level: str, year: int | None,
                method: str = "quantiles", classes: int = 5) -> Choropleth:
     items = list(areas.area_list(municipality_code=municipality_code, level=level))
-    values: dict[str, tuple[float | None, str, object]] = {}
+    values: dict[str, tuple[float | None, str, object, int | None]] = {}
     if indicator_code == INDEX:
         title, unit, decimals = _("Liveability index"), _("index (100 = municipality in the base year)"), 0
-        index = data.index_values(areas=items, year=year)
+        index = data.index_rows(areas=items, year=year)
         for area in items:
-            values[area.code] = (index.get(area.code), _("wijksturing liveability index"), None)
+            row = index.get(area.code)
+            published = data.index_is_published(value=row)
+            values[area.code] = (row.value if published else None, _("wijksturing liveability index"),
+                                 year if published else None, year if published else None)
     else:
         indicator = data.indicator_get(code=indicator_code)
         title, unit, decimals = indicator.name, indicator.unit, indicator.decimals
@@ -94,14 +99,15 @@ def choropleth(*, municipality_code: str, indicator_code: str, level: str, year:
             table = data.figures(areas=items, indicator_codes=[indicator_code], year=year)
             for area in items:
                 fig = table.get((area.code, indicator_code))
-                values[area.code] = (fig.value, fig.source, fig.source_date) if fig else (None, "", None)
+                values[area.code] = ((fig.value, fig.source, fig.reference or fig.year, fig.year) if fig
+                                     else (None, "", None, None))
     numbers = [v[0] for v in values.values() if v[0] is not None]
     edges = METHODS.get(method, quantile_breaks)(numbers, classes) if numbers else []
     result = Choropleth(municipality_code, indicator_code, title, unit, decimals, level, year, method, edges)
     klasses = classify([values.get(a.code, (None,))[0] if values.get(a.code, (None,))[0] is not None else float("nan")
                         for a in items], edges)
     for area, klass in zip(items, klasses):
-        value, source, source_date = values.get(area.code, (None, "", None))
+        value, source, reference, figure_year = values.get(area.code, (None, "", None, None))
         colour = PALETTE[result._colour_index(klass)] if klass is not None else ""
-        result.rows.append(Row(area, value, klass, colour, area_url(area), source, source_date))
+        result.rows.append(Row(area, value, klass, colour, area_url(area), source, reference, figure_year))
     return result

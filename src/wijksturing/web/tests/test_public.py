@@ -1,3 +1,4 @@
+import json
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -110,7 +111,13 @@ def test_thematic_map_classes_and_json(client, world):
     data = client.get("/kaart/data.json?gemeente=GM9999&indicator=g_woz&niveau=buurt&jaar=2024").json()
     assert data["breaks"] == [210.0, 210.0, 345.0]
     assert {a["code"]: a["class"] for a in data["areas"]} == {"BU99990101": 0, "BU99990102": 1}
-    assert data["areas"][0]["source"] == "CBS Kerncijfers" and data["areas"][0]["source_date"] == "2025-06-01"
+    # the source with the year the figure describes (the WOZ value: the whole year), not the import day
+    assert data["areas"][0]["source"] == "CBS Kerncijfers" and data["areas"][0]["reference"] == 2024
+    assert "2025-06-01" not in json.dumps(data)
+    inhabitants = client.get("/kaart/data.json?gemeente=GM9999&indicator=a_inw&niveau=buurt&jaar=2024").json()
+    assert inhabitants["areas"][0]["reference"] == "2024-01-01"  # counted on 1 January
+    assert "CBS Kerncijfers, 1 januari 2024" in client.get(
+        "/kaart/?gemeente=GM9999&indicator=a_inw&niveau=buurt&jaar=2024").content.decode()
     index = client.get("/kaart/data.json?gemeente=GM9999&niveau=buurt&jaar=2024").json()
     assert index["indicator"] == "index" and sorted(a["value"] for a in index["areas"]) == [86, 108]
     older = client.get("/kaart/data.json?gemeente=GM9999&indicator=g_woz&niveau=buurt&jaar=2021").json()
