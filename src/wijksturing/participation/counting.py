@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from wijksturing.accounts.services import audit_log
 from wijksturing.core import pb as core
+from wijksturing.core.pb.explain import money as money_words
 from wijksturing.participation.models import (
     BallotChoice,
     BallotStatus,
@@ -29,6 +30,7 @@ from wijksturing.participation.models import (
     Review,
     Round,
 )
+from wijksturing.participation.selectors import turnout_by_buurt
 
 # ballot type -> pabulib/core vote type
 VOTE_TYPE = {BallotType.APPROVAL: "approval", BallotType.KNAPSACK: "approval",
@@ -144,7 +146,6 @@ def explanation_lines(*, result: Result, lang: str = "nl") -> list[str]:
 @transaction.atomic
 def round_count(*, rnd: Round, by=None) -> Result:
     """Count a round in phase "counting" and store the (unpublished) result."""
-    from wijksturing.participation.selectors import turnout_by_buurt
 
     if rnd.phase != Phase.COUNTING:
         raise ValidationError(_("Votes can only be counted in the counting phase."))
@@ -181,6 +182,5 @@ def _votes(value) -> str:
 
 def money_text(value, lang: str = "nl") -> str:
     """An amount as residents read it: ``€ 1.234,50`` (Dutch) or ``€ 1,234.50`` (English)."""
-    from wijksturing.core.pb.explain import money
 
-    return money(to_fraction(value), "en" if (lang or "nl").startswith("en") else "nl")
+    return money_words(to_fraction(value), "en" if (lang or "nl").startswith("en") else "nl")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from wijksturing.participation import services
+from wijksturing.participation import pabulib, services
 from wijksturing.participation.models import Phase, Round
 
 MARK = "wijksturing-demo"
@@ -114,7 +114,7 @@ def _assen(stdout, admin) -> None:
         stdout.write(f"  Assen 2024: skipped ({path} not found)")
         return
     municipality_upsert(code="GM0106", name="Assen")
-    rnd = services.round_import_pb(path=path, municipality_code="GM0106", area_code="GM0106", by=admin,
+    rnd = pabulib.round_import_pb(path=path, municipality_code="GM0106", area_code="GM0106", by=admin,
                                    title="Assen Top Idee 2024")
     rnd.pb_meta = {**rnd.pb_meta, "demo": MARK}
     rnd.rule = "mes-add1"

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wijksturing.history import AppendOnly
 
 
 class Phase(models.TextChoices):
@@ -93,7 +94,7 @@ class Round(models.Model):
         return self.title
 
 
-class PhaseChange(models.Model):
+class PhaseChange(AppendOnly):
     """Append-only history of a round's phases."""
 
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="phase_changes")
@@ -107,14 +108,6 @@ class PhaseChange(models.Model):
         ordering = ["at", "id"]
         verbose_name = _("phase change")
         verbose_name_plural = _("phase changes")
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ValueError("Phase history is append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Phase history is append-only.")
 
 
 class Review(models.TextChoices):

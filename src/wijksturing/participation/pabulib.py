@@ -27,6 +27,8 @@ from wijksturing.participation.models import (
     Round,
     Rule,
 )
+from wijksturing.participation.selectors import result_latest
+from wijksturing.participation.services import round_create, round_transition
 
 BALLOT_TYPE = {"approval": BallotType.APPROVAL, "choose-1": BallotType.APPROVAL,
                "cumulative": BallotType.POINTS, "scoring": BallotType.POINTS, "ordinal": BallotType.RANKING}
@@ -64,7 +66,6 @@ def _money(value, what: str, file: str) -> Decimal:
 def round_import_pb(*, path: str | Path | None = None, text: str | None = None, municipality_code: str,
                     area_code: str, title: str = "", by=None) -> Round:
     """Read a .pb file (or its ``text``) and store it as a round in phase "counting"."""
-    from wijksturing.participation.services import round_create, round_transition
 
     file = str(path) if path is not None else "<text>"
     try:
@@ -144,7 +145,6 @@ def _import_ballots(rnd: Round, election: core.Election, proposals: dict[str, Pr
 def round_export_pb(*, rnd: Round) -> str:
     """The round as .pb text: feasible proposals, confirmed ballots (anonymous ids), and the
     latest result as the ``selected`` column."""
-    from wijksturing.participation.selectors import result_latest
 
     meta = dict(rnd.pb_meta or {})
     meta.setdefault("description", rnd.title)

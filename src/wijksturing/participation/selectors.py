@@ -19,6 +19,7 @@ from wijksturing.participation.models import (
     Round,
     VotingCode,
 )
+from wijksturing.participation.workflow import next_phases
 
 MANAGER_ROLES = (Role.ADMINISTRATOR, Role.AREA_TEAM)
 TURNOUT_MIN_COUNT = 10  # turnout counts below this are not shown (privacy)
@@ -119,6 +120,11 @@ def result_rows(*, result: Result, rnd: Round) -> list[dict]:
                      "cost": Decimal(info["cost"]), "money": Decimal(info.get("money", "0")),
                      "selected": pid in result.selected})
     return sorted(rows, key=lambda r: (not r["selected"], -Decimal(str(r["votes"] or 0)), r["project_id"]))
+
+
+def round_next_phases(*, rnd: Round) -> list[str]:
+    """The phases the round may move to now (the state machine only; services check the conditions)."""
+    return next_phases(rnd.phase)
 
 
 def round_phase_history(*, rnd: Round):

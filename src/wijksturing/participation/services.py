@@ -1,19 +1,33 @@
 """Writes of the participation app: rounds and their phases, proposals and their review.
 
-Voting (codes and ballots) is in :mod:`.ballots`, counting in :mod:`.counting`, the pabulib
-import and export in :mod:`.pabulib`; they are re-exported here, so other apps and the views
-only import ``participation.services``.
+Voting (codes and ballots) is in :mod:`.ballots` and counting in :mod:`.counting`; they are
+re-exported here, so other apps and the views only import ``participation.services``. The pabulib
+import and export (:mod:`.pabulib`) build on these services and are called from this app only
+(commands, demo, the export page); the phases are the state machine in :mod:`.workflow`.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from wijksturing.accounts.services import audit_log
+from wijksturing.areas.models import Area
+from wijksturing.areas.selectors import area_ancestors, area_get, gebied_get, municipality_get
+from wijksturing.participation.ballots import (
+    ballot_box_flush,
+    ballot_cast,
+    paper_ballot_check,
+    paper_ballot_enter,
+    voting_codes_generate,
+)
+from wijksturing.participation.counting import round_count
 from wijksturing.participation.models import (
     BallotStatus,
     Phase,
@@ -22,29 +36,12 @@ from wijksturing.participation.models import (
     Review,
     Round,
 )
-
-# The state machine: phase -> phases it may move to. "review -> proposals" reopens the call
-# for proposals; "counting -> voting" reopens voting (e.g. when paper ballots still arrive).
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    Phase.PROPOSALS: (Phase.REVIEW,),
-    Phase.REVIEW: (Phase.VOTING, Phase.PROPOSALS),
-    Phase.VOTING: (Phase.COUNTING,),
-    Phase.COUNTING: (Phase.PUBLISHED, Phase.VOTING),
-    Phase.PUBLISHED: (Phase.EXECUTION,),
-    Phase.EXECUTION: (),
-}
-
-
-class TransitionError(ValidationError):
-    """A phase change the state machine does not allow (or whose conditions are not met)."""
+from wijksturing.participation.workflow import MACHINE, TRANSITIONS, TransitionError
 
 
 def resolve_area(*, municipality_code: str, area_code: str) -> tuple[str, str, str, str]:
     """``(code, name, level, gebied_code)`` of a round's area: the municipality itself, one of
     its gebieden, or a CBS wijk/buurt of its latest layout."""
-    from wijksturing.areas.models import Area
-    from wijksturing.areas.selectors import area_ancestors, area_get, gebied_get, municipality_get
-
     municipality = municipality_get(code=municipality_code)
     if area_code.upper() == municipality.code:
         return municipality.code, municipality.name, "gemeente", ""
@@ -67,8 +64,6 @@ def resolve_area(*, municipality_code: str, area_code: str) -> tuple[str, str, s
 def round_create(*, municipality_code: str, area_code: str, title: str, period: str, budget: Decimal,
                  by=None, **fields) -> Round:
     """Create a round in phase "proposals open"; ``fields`` are other :class:`Round` fields."""
-    from wijksturing.areas.selectors import municipality_get
-
     code, name, level, gebied = resolve_area(municipality_code=municipality_code, area_code=area_code)
     rnd = Round(municipality=municipality_get(code=municipality_code), area_code=code, area_name=name,
                 area_level=level, gebied_code=gebied, title=title, period=period, budget=Decimal(budget), **fields)
@@ -108,7 +103,7 @@ def round_validate(*, rnd: Round) -> None:
 def round_transition(*, rnd: Round, to_phase: str, by=None, note: str = "") -> Round:
     """Move a round to ``to_phase`` if the state machine allows it; appends to the history."""
     given, rnd = rnd, Round.objects.select_for_update().select_related("municipality").get(pk=rnd.pk)
-    if to_phase not in TRANSITIONS.get(rnd.phase, ()):
+    if not MACHINE.allowed(rnd.phase, to_phase):
         raise TransitionError(
             _("A round cannot go from “%(a)s” to “%(b)s”.") % {"a": Phase(rnd.phase).label, "b": Phase(to_phase).label if to_phase in Phase.values else to_phase}
         )
@@ -196,30 +191,15 @@ def proposal_execution_note(*, proposal: Proposal, note: str, by=None) -> Propos
 def proposal_contacts_purge(*, older_than_days: int | None = None) -> int:
     """Remove proposers' e-mail addresses of rounds that ended (published/execution) longer than
     the retention period ago (settings.RETENTION_DAYS). Returns the number cleared."""
-    from datetime import timedelta
-
-    from django.conf import settings
-    from django.utils import timezone
-
     days = settings.RETENTION_DAYS if older_than_days is None else older_than_days
     cutoff = timezone.now() - timedelta(days=days)
     ended = PhaseChange.objects.filter(to_phase=Phase.PUBLISHED, at__lt=cutoff).values("round_id")
     return Proposal.objects.filter(round_id__in=ended).exclude(contact_email="").update(contact_email="")
 
 
-from wijksturing.participation.ballots import (
-    ballot_box_flush,
-    ballot_cast,
-    paper_ballot_check,
-    paper_ballot_enter,
-    voting_codes_generate,
-)
-from wijksturing.participation.counting import round_count
-from wijksturing.participation.pabulib import round_export_pb, round_import_pb
-
 __all__ = [
     "TRANSITIONS", "TransitionError", "ballot_box_flush", "ballot_cast", "paper_ballot_check", "paper_ballot_enter",
     "proposal_contacts_purge", "proposal_execution_note", "proposal_review", "proposal_submit",
-    "resolve_area", "round_count", "round_create", "round_export_pb", "round_import_pb",
+    "resolve_area", "round_count", "round_create",
     "round_transition", "voting_codes_generate",
 ]

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from wijksturing.core import pb as core
 from wijksturing.participation.counting import round_outcome
 from wijksturing.participation.models import Phase, Round
-from wijksturing.participation.pabulib import PbImportError
-from wijksturing.participation.services import round_count, round_export_pb, round_import_pb
+from wijksturing.participation.pabulib import PbImportError, round_export_pb, round_import_pb
+from wijksturing.participation.services import round_count
 
 PABULIB = Path(settings.DATA_DIR) / "pabulib"
 REFERENCE = {  # README "Reference outcomes (pabutools 1.2.3)"

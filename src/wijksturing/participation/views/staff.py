@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from wijksturing.participation import selectors, services
+from wijksturing.participation import pabulib, selectors, services
 from wijksturing.participation.forms import (
     CodesForm,
     ExecutionForm,
@@ -79,7 +79,7 @@ def manage_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def manage(request: HttpRequest, pk: int) -> HttpResponse:
     rnd = _managed(request, pk)
-    next_phases = [(p, Phase(p).label) for p in services.TRANSITIONS[rnd.phase]]
+    next_phases = [(p, Phase(p).label) for p in selectors.round_next_phases(rnd=rnd)]
     form = PhaseForm(request.POST or None)
     form.fields["to_phase"].choices = next_phases
     if request.method == "POST" and form.is_valid():
@@ -190,6 +190,6 @@ def count(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def export_pb(request: HttpRequest, pk: int) -> HttpResponse:
     rnd = _managed(request, pk)
-    response = HttpResponse(services.round_export_pb(rnd=rnd), content_type="text/plain; charset=utf-8")
+    response = HttpResponse(pabulib.round_export_pb(rnd=rnd), content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="buurtbegroting-{rnd.pk}.pb"'
     return response

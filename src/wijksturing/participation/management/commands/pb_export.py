@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from wijksturing.participation.models import Round
-from wijksturing.participation.services import round_export_pb
+from wijksturing.participation.pabulib import round_export_pb
 
 
 class Command(BaseCommand):

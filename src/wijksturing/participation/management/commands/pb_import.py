@@ -2,8 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wijksturing.participation.pabulib import PbImportError
-from wijksturing.participation.services import round_import_pb
+from wijksturing.participation.pabulib import PbImportError, round_import_pb
 
 
 class Command(BaseCommand):
