@@ -41,13 +41,15 @@ def wijk_code_of(code: str) -> str:
     return "WK" + code[2:8]
 
 
-def municipality_upsert(*, code: str, name: str, gebied_label: str | None = None) -> Municipality:
+def municipality_upsert(*, code: str, name: str, gebied_label: str | None = None, phone: str | None = None) -> Municipality:
     municipality, created = Municipality.objects.get_or_create(code=code, defaults={"name": name})
     changed = False
     if name and name != code and municipality.name != name:
         municipality.name, changed = name, True
     if gebied_label and municipality.gebied_label != gebied_label:
         municipality.gebied_label, changed = gebied_label, True
+    if phone and municipality.phone != str(phone):
+        municipality.phone, changed = str(phone), True
     if changed:
         municipality.save()
     return municipality
@@ -151,7 +153,7 @@ def gebieden_load(*, data: dict, filename: str = "") -> Municipality:
         if field not in data:
             raise AreaInputError(f"{filename}: field {field!r} is missing")
     municipality = municipality_upsert(code=data["municipality"], name=data.get("name", data["municipality"]),
-                                       gebied_label=data.get("gebied_label"))
+                                       gebied_label=data.get("gebied_label"), phone=data.get("phone"))
     seen: dict[str, str] = {}
     for number, item in enumerate(data["gebieden"], start=1):
         for field in ("code", "name", "wijken"):
