@@ -69,3 +69,21 @@ def test_batch_rejects_unknown_municipality(world, tmp_path):
 
     with pytest.raises(CommandError, match="GM0000"):
         call_command("report", municipality="GM0000", level="wijk", out=str(tmp_path), verbosity=0)
+
+
+def test_batch_as_a_task_with_progress_and_one_per_municipality(world, tmp_path):
+    from django.core.cache import cache
+
+    from wijksturing.reports.tasks import progress_key, report_batch_task
+
+    result = report_batch_task.apply(kwargs={"municipality_code": "GM9999", "level": "buurt", "out": str(tmp_path)},
+                                     task_id="t-1")
+    assert result.get() == {"status": "succeeded", "done": 2, "total": 2, "files": 2}
+    assert len(list(tmp_path.glob("*.pdf"))) == 2
+    assert cache.get(progress_key("t-1"))["status"] == "succeeded"
+    assert cache.get("reports:lock:GM9999") is None  # released
+    cache.add("reports:lock:GM9999", "t-other", 60)  # another batch of the municipality is running
+    refused = report_batch_task.apply(kwargs={"municipality_code": "GM9999", "level": "buurt", "out": str(tmp_path / "b")},
+                                      task_id="t-2").get()
+    assert refused["status"] == "refused" and refused["holder"] == "t-other" and not (tmp_path / "b").exists()
+    cache.delete("reports:lock:GM9999")
