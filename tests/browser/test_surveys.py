@@ -6,6 +6,7 @@ panel on the area page."""
 import csv
 import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -37,7 +38,7 @@ def letter_codes(page, survey_id: int, count: int) -> list[str]:
     first.fill(str(count))
     with page.expect_download() as download:
         page.locator("form:has(input[value=letters]) button[type=submit]").click()
-    text = open(download.value.path(), encoding="utf-8").read()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == count and all(re.fullmatch(r"[A-Z0-9]{5}-[A-Z0-9]{5}", r["code"]) for r in rows)
     return [r["code"] for r in rows]
