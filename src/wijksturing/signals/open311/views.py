@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from wijksturing.areas import selectors as area_selectors
+from wijksturing.core.numbers import parse_coordinate
 from wijksturing.signals import selectors, services
 from wijksturing.signals.models import Category, Source
 from wijksturing.signals.open311 import documents
@@ -217,7 +218,7 @@ def _number(data, name: str) -> float | None:
     if not raw:
         return None
     try:
-        return float(raw.replace(",", "."))
+        return parse_coordinate(raw)  # the one parser: 52.0123 or 52,0123; no NaN, no exponent
     except ValueError:
         raise Open311Error(400, f"{name} is not a number") from None
 

@@ -84,6 +84,8 @@ def test_post_xml_response(client, key):
     ({"lat": None, "long": None}, 400, "location"),
     ({"lat": "abc"}, 400, "lat"),
     ({"lat": "95"}, 400, "lat"),
+    ({"lat": "nan"}, 400, "lat"),  # read by the one number parser: no NaN, no exponent
+    ({"lat": "5e1"}, 400, "lat"),
     ({"email": "not-an-address"}, 400, "email"),
     ({"jurisdiction_id": "GM0000"}, 404, "jurisdiction_id"),
     ({"description": "x" * 3001}, 400, "description"),
