@@ -9,6 +9,7 @@ import json
 from typing import BinaryIO
 
 from wijksturing.areas.selectors import area_list, layout_for_year
+from wijksturing.core.cells import csv_safe_row, xlsx_append
 from wijksturing.monitor.models import IndexDimension, Observation
 from wijksturing.monitor.selectors import (
     figure_reference,
@@ -32,17 +33,17 @@ def write_table(*, header: list[str], rows: list[list], geometries: list | None,
     if fmt == "csv":
         text = io.StringIO()
         writer = csv.writer(text, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        writer.writerow(csv_safe_row(header))
+        writer.writerows(csv_safe_row(["" if v is None else v for v in row]) for row in rows)
         out.write(text.getvalue().encode("utf-8"))
     elif fmt == "xlsx":
         from openpyxl import Workbook
 
         book = Workbook()
         sheet = book.active
-        sheet.append(header)
+        xlsx_append(sheet, header)
         for row in rows:
-            sheet.append(row)
+            xlsx_append(sheet, row)
         book.save(out)
     elif fmt == "geojson":
         features = [{"type": "Feature", "geometry": geometry, "properties": dict(zip(header, row))}

@@ -11,6 +11,7 @@ import csv
 import io
 from typing import BinaryIO
 
+from wijksturing.core.cells import csv_safe_row, xlsx_append
 from wijksturing.programmes.progress import annotate_programme
 
 COLUMNS = [
@@ -103,7 +104,7 @@ def export_programme(*, programme, fmt: str, out: BinaryIO, year: int | None = N
         text = io.StringIO()
         writer = csv.DictWriter(text, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows(csv_safe_row(row) for row in rows)
         out.write(text.getvalue().encode("utf-8"))
         return
     if fmt != "xlsx":
@@ -113,13 +114,13 @@ def export_programme(*, programme, fmt: str, out: BinaryIO, year: int | None = N
     book = Workbook()
     sheet = book.active
     sheet.title = "programme"
-    sheet.append(COLUMNS)
+    xlsx_append(sheet, COLUMNS)
     for row in rows:
-        sheet.append([row[c] for c in COLUMNS])
+        xlsx_append(sheet, [row[c] for c in COLUMNS])
     budget = book.create_sheet("budget")
     budget.append(["year", "domain", "budget", "committed", "spent", "remaining", "warnings", "illustrative"])
     for row in _budget_rows(programme, year):
-        budget.append(row)
+        xlsx_append(budget, row)
     out.write(_save(book))
 
 

@@ -186,6 +186,10 @@ def read_table(path: Path, *, name: str | None = None) -> Table:
 def _read_excel(path: Path, name: str) -> Table:
     from openpyxl import load_workbook
 
+    from wijksturing.monitor.importers.excel_safety import refuse_formulas
+
+    refuse_formulas(path, name)  # a formula cell would be read as its cached value or as nothing
+
     try:
         sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
