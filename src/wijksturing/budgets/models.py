@@ -119,3 +119,10 @@ class InitiativeEvent(AppendOnly):
         ordering = ["at", "pk"]
         verbose_name = _("initiative event")
         verbose_name_plural = _("initiative events")
+
+    @property
+    def from_status_label(self) -> str:
+        """The previous status in words ('ingediend'), like ``get_to_status_display``."""
+        if self.from_status in InitiativeStatus.values:
+            return str(InitiativeStatus(self.from_status).label)
+        return self.from_status
