@@ -219,3 +219,41 @@ def index_flag_list(*, municipality_code: str, level: str = "wijk", year: int | 
 
 def indicator_names(*, codes: list[str]) -> dict[str, str]:
     return {i.code: i.name for i in Indicator.objects.filter(code__in=codes)}
+
+
+@dataclass(frozen=True)
+class FigureGap:
+    """An indicator ``area`` has no figure for in ``year`` although some of its children have one:
+    not summed, because a sum of part of the buurten would be wrong (``with_figure`` of
+    ``children``). ``publisher_year``: the most recent year up to ``year`` with the publisher's own
+    figure for the area itself, which pages use instead (None when there is none)."""
+
+    indicator_code: str
+    indicator_name: str
+    with_figure: int
+    children: int
+    publisher_year: int | None
+
+
+def figure_gaps(*, area: Area, year: int, max_age: int = 3) -> list[FigureGap]:
+    """Per area and year, the figures that could not be summed from incomplete children."""
+    children = list(area.children.values_list("pk", flat=True))
+    if not children:
+        return []
+    counts: dict[int, int] = {}
+    for indicator_id in Observation.objects.filter(area_id__in=children, year=year, value__isnull=False).values_list(
+            "indicator_id", flat=True):
+        counts[indicator_id] = counts.get(indicator_id, 0) + 1
+    own = set(Observation.objects.filter(area=area, year=year, value__isnull=False).values_list("indicator_id", flat=True))
+    gaps = [pk for pk, n in counts.items() if pk not in own and n < len(children)]
+    if not gaps:
+        return []
+    published: dict[int, int] = {}
+    for indicator_id, obs_year in (Observation.objects.filter(
+            area__code=area.code, area__layout__municipality=area.layout.municipality, indicator_id__in=gaps,
+            origin="imported", value__isnull=False, year__lte=year, year__gte=year - max_age)
+            .order_by("year").values_list("indicator_id", "year")):
+        published[indicator_id] = obs_year
+    indicators = {i.pk: i for i in Indicator.objects.filter(pk__in=gaps)}
+    return sorted((FigureGap(indicators[pk].code, indicators[pk].name, counts[pk], len(children), published.get(pk))
+                   for pk in gaps), key=lambda g: g.indicator_code)
