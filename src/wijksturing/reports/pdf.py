@@ -167,17 +167,31 @@ def render_pdf(*, analysis: AreaAnalysis, svgmap: SvgMap | None, url: str, colou
     return bytes(pdf.output())
 
 
+def _row(pdf: ReportPDF, widths, texts, *, line: float = 4.2, aligns=None, border: bool = False) -> tuple[float, float]:
+    """One table row whose cells wrap their text (no name is cut off); returns (top, height)."""
+    aligns = aligns or ["L"] * len(widths)
+    counts = [len(pdf.multi_cell(w, line, _t(t), dry_run=True, output="LINES")) if t else 1 for w, t in zip(widths, texts)]
+    height = line * max(counts)
+    if pdf.get_y() + height > pdf.h - 24:
+        pdf.add_page()
+    x, y = pdf.l_margin, pdf.get_y()
+    for w, t, align in zip(widths, texts, aligns):
+        pdf.set_xy(x, y)
+        if t:
+            pdf.multi_cell(w, line, _t(t), align=align, new_x="RIGHT", new_y="TOP")
+        x += w
+    if border:
+        pdf.line(pdf.l_margin, y + height + 0.5, pdf.l_margin + sum(widths), y + height + 0.5)
+    pdf.set_xy(pdf.l_margin, y + height + (1 if border else 0))
+    return y, height
+
+
 def _figures_table(pdf: ReportPDF, a: AreaAnalysis) -> None:
-    widths = (64, 24, 26, 24, 36)
+    widths = (60, 26, 26, 26, 36)
     pdf.set_font("Helvetica", "B", 9)
-    for w, label in zip(widths, (_("Figure"), a.area.name[:16], _("Trend"), a.municipality.name[:16], _("Compared"))):
-        pdf.cell(w, 6, _t(label), border="B")
-    pdf.ln()
-    pdf.set_font("Helvetica", size=9)
+    _row(pdf, widths, (_("Figure"), a.area.name, _("Trend"), a.municipality.name, _("Compared")),
+         aligns=["L", "R", "L", "R", "L"], border=True)
     for f in a.figures:
-        if pdf.get_y() > pdf.h - 34:
-            pdf.add_page()
-        y = pdf.get_y()
         own = f.figure.value if f.figure else None
         value = _("hidden") if f.figure and f.figure.suppressed else format_number(own, f.decimals)
         if f.figure and f.figure.year != a.year:
@@ -186,13 +200,11 @@ def _figures_table(pdf: ReportPDF, a: AreaAnalysis) -> None:
         if f.city and f.city.year != a.year:
             city += f" ({f.city.year})"
         pdf.set_font("Helvetica", size=9)
-        pdf.cell(widths[0], 6, _t(f.indicator.name[:42]))
-        pdf.cell(widths[1], 6, _t(value), align="R")
-        _sparkline(pdf, f.series, pdf.get_x() + 2, y + 0.5)
-        pdf.cell(widths[2], 6, "")
-        pdf.cell(widths[3], 6, _t(city), align="R")
-        pdf.cell(widths[4], 6, _t("  " + {"better": _("better"), "worse": _("worse")}.get(f.assessment, "")))
-        pdf.ln()
+        pdf.ln(0.8)
+        top, height = _row(pdf, widths, (f.indicator.name, value, "", city,
+                                         {"better": _("better"), "worse": _("worse")}.get(f.assessment, "")),
+                           aligns=["L", "R", "L", "R", "L"])
+        _sparkline(pdf, f.series, pdf.l_margin + widths[0] + widths[1] + 2, top + max(height - 5, 0) / 2)
         source = (f.figure.source if f.figure else "") or f.indicator.source
         note = f.comparison[:1].upper() + f.comparison[1:] + ". " + _("Source") + f": {source}"
         if f.figure:
@@ -201,4 +213,3 @@ def _figures_table(pdf: ReportPDF, a: AreaAnalysis) -> None:
         pdf.set_text_color(*GREY)
         pdf.multi_cell(0, 3.6, _t(note), new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0, 0, 0)
-        pdf.ln(0.8)

@@ -70,18 +70,21 @@ def trend_chart(points, label="", width=560, height=180):
     def y(value):
         return pad_t + (hi - value) / (hi - lo) * (height - pad_t - pad_b)
 
-    parts = [format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" class="chart-reference"/>',
-                         f"{pad_l:.1f}", f"{y(100):.1f}", f"{width - pad_r:.1f}", f"{y(100):.1f}"),
-             format_html('<text x="{}" y="{}" class="chart-axis">100</text>', "4", f"{y(100) + 4:.1f}")]
+    parts = [format_html('<line x1="{}" y1="{}" x2="{}" y2="{}" class="chart-reference" stroke="#595959" '
+                         'stroke-dasharray="4 3"/>', f"{pad_l:.1f}", f"{y(100):.1f}", f"{width - pad_r:.1f}", f"{y(100):.1f}"),
+             format_html('<text x="{}" y="{}" class="chart-axis" font-size="12" fill="#333">100</text>', "4",
+                         f"{y(100) + 4:.1f}")]
     if len(points) > 1:
         parts.append(format_html('<polyline points="{}" fill="none" stroke="currentColor" stroke-width="2"/>',
                                  " ".join(f"{x(a):.1f},{y(b):.1f}" for a, b in points)))
     for a, b in points:
         parts.append(format_html(
             '<circle cx="{}" cy="{}" r="4" fill="currentColor"/><text x="{}" y="{}" text-anchor="middle" '
-            'class="chart-value">{}</text><text x="{}" y="{}" text-anchor="middle" class="chart-axis">{}</text>',
+            'class="chart-value" font-size="13" font-weight="bold" fill="currentColor">{}</text>'
+            '<text x="{}" y="{}" text-anchor="middle" class="chart-axis" font-size="12" fill="#333">{}</text>',
             f"{x(a):.1f}", f"{y(b):.1f}", f"{x(a):.1f}", f"{y(b) - 8:.1f}", format_number(b, 0),
             f"{x(a):.1f}", f"{height - 8:.1f}", a))
     text = (label + ": " if label else "") + "; ".join(f"{a}: {format_number(b, 0)}" for a, b in points)
-    return format_html('<svg class="trend-chart" viewBox="0 0 {} {}" role="img" aria-label="{}">{}</svg>',
-                       width, height, text, mark_safe("".join(parts)))
+    return format_html('<svg class="trend-chart" width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-label="{}" '
+                       'style="max-width:100%;height:auto">{}</svg>',
+                       width, height, width, height, text, mark_safe("".join(parts)))
