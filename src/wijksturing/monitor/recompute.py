@@ -16,6 +16,7 @@ from collections.abc import Callable
 import numpy as np
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from wijksturing.areas.models import Area, Layout, Level
 from wijksturing.core import aggregation
@@ -185,7 +186,10 @@ def recompute(*, municipality_codes: list[str] | None = None, user=None,
                 progress((total - 1) / total)
             similarity_recompute()
         run.status = ImportStatus.SUCCEEDED
-        run.message = f"{len(layouts)} layouts, {run.observations} derived or aggregated figures"
+        run.message = "%s, %s" % (
+            ngettext("%(n)d layout", "%(n)d layouts", len(layouts)) % {"n": len(layouts)},
+            ngettext("%(n)d derived or aggregated figure", "%(n)d derived or aggregated figures",
+                     run.observations) % {"n": run.observations})
     except Exception as exc:
         run.status, run.message = ImportStatus.FAILED, str(exc)
         raise

@@ -11,6 +11,8 @@ from pathlib import Path
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas.models import Area
@@ -57,7 +59,7 @@ def import_file(*, path: Path | str, year: int | None = None, municipalities: se
         catalogue = {i.code: i.keys for i in Indicator.objects.all()}
         mapping = {c: c for c in catalogue} if fmt.name == "generic-long" else column_map(fmt, table.header, catalogue)
         if not mapping:
-            raise MonitorImportError("no column matches an indicator of the catalogue", file=table.name, row=1)
+            raise MonitorImportError(_("no column matches an indicator of the catalogue"), file=table.name, row=1)
         if fmt.key == "code":
             check_own_data(table, long=fmt.name == "generic-long", indicators=catalogue)
         rows = records(table, fmt, mapping, year=year)
@@ -65,7 +67,8 @@ def import_file(*, path: Path | str, year: int | None = None, municipalities: se
             municipalities = {municipality}
             for r in rows:
                 if _municipality_of(r.code, municipality) != municipality:
-                    raise MonitorImportError(f"unknown area code {r.code}: not an area of {municipality}",
+                    raise MonitorImportError(_("unknown area code %(code)s: not an area of %(municipality)s") % {
+                                                 "code": r.code, "municipality": municipality},
                                              file=table.name, row=r.row, column=fmt.code_column)
         rows = [r for r in rows if _municipality_of(r.code, municipality) in municipalities] if municipalities else rows
         _check_duplicates(rows, table.name, long=fmt.name == "generic-long")
@@ -79,7 +82,10 @@ def import_file(*, path: Path | str, year: int | None = None, municipalities: se
                              layout_year=layout_year)
         run.status, run.rows, run.observations = ImportStatus.SUCCEEDED, len(rows), written
         run.municipalities = sorted({_municipality_of(r.code, municipality) for r in rows})
-        run.message = f"{fmt.name}: {len(mapping)} indicators, {len(rows)} rows"
+        run.message = _("%(format)s: %(indicators)s, %(rows)s") % {
+            "format": fmt.name,
+            "indicators": ngettext("%(n)d indicator", "%(n)d indicators", len(mapping)) % {"n": len(mapping)},
+            "rows": ngettext("%(n)d row", "%(n)d rows", len(rows)) % {"n": len(rows)}}
     except MonitorImportError as error:
         run.status, run.errors, run.message = ImportStatus.FAILED, [error.as_dict()], str(error)
         raise
@@ -100,7 +106,8 @@ def _check_duplicates(rows: list[Record], name: str, *, long: bool) -> None:
     for r in rows:
         key = (r.code, r.year, tuple(r.values)) if long else (r.code, r.year)
         if key in seen:
-            raise MonitorImportError(f"duplicate row: area {r.code}, year {r.year} is also on row {seen[key]}",
+            raise MonitorImportError(_("duplicate row: area %(code)s, year %(year)s is also on row %(row)s") % {
+                                     "code": r.code, "year": r.year, "row": seen[key]},
                                      file=name, row=r.row)
         seen[key] = r.row
 
@@ -119,7 +126,8 @@ def _write(parsed, *, fmt, table_name, source, factors, run, progress, municipal
         for record, values in items:
             area_id = areas.get(record.code)
             if area_id is None:
-                raise MonitorImportError(f"unknown area code {record.code} (not in the {layout.year} layout of {gm})",
+                raise MonitorImportError(_("unknown area code %(code)s (not in the %(year)s layout of %(municipality)s)")
+                                         % {"code": record.code, "year": layout.year, "municipality": gm},
                                          file=table_name, row=record.row, column=fmt.code_column)
             for code, value in values.items():
                 if value is not None:
@@ -154,7 +162,8 @@ def _layout(fmt, gm: str, year: int, items, table_name: str):
     layout = layout_for_year(municipality_code=gm, year=year)
     if layout is None:
         first = items[0][0]
-        raise MonitorImportError(f"no areas of {gm or 'this municipality'} are loaded: import its areas first",
+        raise MonitorImportError(_("no areas of %(municipality)s are loaded: import its areas first") % {
+                                 "municipality": gm or _("this municipality")},
                                  file=table_name, row=first.row, column=fmt.code_column)
     return layout
 
@@ -167,7 +176,7 @@ def indicator_upsert(*, code: str, name_nl: str, name_en: str, source: str, them
         "numerator": Indicator.objects.get(code=numerator) if numerator else None,
         "denominator": Indicator.objects.get(code=denominator) if denominator else None,
     }
-    indicator, _ = Indicator.objects.update_or_create(
+    indicator, _created = Indicator.objects.update_or_create(
         code=code, defaults={"name_nl": name_nl[:200], "name_en": name_en[:200], "source": source, "theme": theme,
                              "aggregation": aggregation, **related, **fields})
     return indicator

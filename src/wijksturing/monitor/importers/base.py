@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from wijksturing.core import numbers
 
 MISSING = {"", ".", "x", "-", "?", "-99999999", "-99999997", "-99999998", "nan", "NaN"}
@@ -27,7 +29,8 @@ class MonitorImportError(ValueError):
 
     def __init__(self, message: str, *, file: str = "", row: int | None = None, column: str | None = None):
         self.file, self.row, self.column, self.reason = file, row, column, message
-        where = [part for part in (file, f"row {row}" if row is not None else "", f"column {column!r}" if column else "") if part]
+        where = [part for part in (file, _("row %(row)s") % {"row": row} if row is not None else "",
+                                   _("column '%(column)s'") % {"column": column} if column else "") if part]
         super().__init__(": ".join(where + [message]))
 
     def as_dict(self) -> dict:
@@ -59,14 +62,16 @@ def parse_number(raw: str | float | int | None, *, file: str, row: int, column: 
     except numbers.NumberError as error:
         if error.code == "ambiguous":
             raise MonitorImportError(
-                f"{text!r} may mean {error.readings[0]} or {error.readings[1]}: write it without a thousands "
-                f"separator, or with a decimal separator the other values of the file show", file=file, row=row,
+                _("'%(text)s' may mean %(one)s or %(other)s: write it without a thousands separator, or with a "
+                  "decimal separator the other values of the file show") % {
+                    "text": text, "one": error.readings[0], "other": error.readings[1]}, file=file, row=row,
                 column=column) from None
-        raise MonitorImportError(f"{text!r} is not a number", file=file, row=row, column=column) from None
+        raise MonitorImportError(_("'%(text)s' is not a number") % {"text": text}, file=file, row=row,
+                                 column=column) from None
     if value is None:
         return None
     if not math.isfinite(value):
-        raise MonitorImportError(f"{text!r} is not a finite number", file=file, row=row, column=column)
+        raise MonitorImportError(_("'%(text)s' is not a finite number") % {"text": text}, file=file, row=row, column=column)
     return None if value in (-99999999.0, -99999997.0) else value
 
 
@@ -95,10 +100,12 @@ def _decimal(table: Table, cells: list[tuple[int, str, str]] | None) -> str | No
         seen[kind] = (number, column, raw)
         if len(seen) > 1:
             other = seen["," if kind == "." else "."]
-            raise MonitorImportError(
-                f"{raw!r} has a decimal {'point' if kind == '.' else 'comma'}, but {other[2]!r} (row {other[0]}, "
-                f"column {other[1]!r}) has a decimal {'comma' if kind == '.' else 'point'}: use one notation in a file",
-                file=table.name, row=number, column=column)
+            message = _("'%(raw)s' has a decimal point, but '%(other)s' (row %(row)s, column '%(column)s') has a "
+                        "decimal comma: use one notation in a file") if kind == "." else \
+                _("'%(raw)s' has a decimal comma, but '%(other)s' (row %(row)s, column '%(column)s') has a "
+                  "decimal point: use one notation in a file")
+            raise MonitorImportError(message % {"raw": raw, "other": other[2], "row": other[0], "column": other[1]},
+                                     file=table.name, row=number, column=column)
     return next(iter(seen), table.decimal)
 
 
@@ -112,10 +119,11 @@ def check_own_data(table: Table, *, long: bool, indicators) -> None:
     allowed = OWN_DATA_LONG_COLUMNS if long else OWN_DATA_COLUMNS | set(indicators)
     for column in table.header:
         if column not in allowed:
-            what = "columns are code, name, year, indicator and value" if long else \
-                "columns are code, name, year and indicator codes of the catalogue"
-            raise MonitorImportError(f"unknown column {column!r} (the {what})", file=table.name, row=1,
-                                     column=column or "(empty)")
+            message = _("unknown column '%(column)s' (the columns are code, name, year, indicator and value)") \
+                if long else _("unknown column '%(column)s' (the columns are code, name, year and indicator codes "
+                               "of the catalogue)")
+            raise MonitorImportError(message % {"column": column}, file=table.name, row=1,
+                                     column=column or _("(empty)"))
 
 
 @dataclass
@@ -134,7 +142,7 @@ def _open_text(path: Path, name: str) -> io.TextIOBase:
         try:
             raw = gzip.decompress(raw)
         except (OSError, EOFError) as exc:
-            raise MonitorImportError(f"the file is damaged or truncated ({exc})", file=name) from None
+            raise MonitorImportError(_("the file is damaged or truncated (%(error)s)") % {"error": exc}, file=name) from None
     text = raw.decode("utf-8-sig", errors="strict") if _is_utf8(raw) else raw.decode("latin-1")
     return io.StringIO(text)
 
@@ -154,7 +162,7 @@ def read_table(path: Path, *, name: str | None = None) -> Table:
     path = Path(path)
     name = name or path.name
     if not path.exists():
-        raise MonitorImportError("the file does not exist", file=name if name != path.name else str(path))
+        raise MonitorImportError(_("the file does not exist"), file=name if name != path.name else str(path))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _read_excel(path, name)
     handle = _open_text(path, name)
@@ -165,9 +173,9 @@ def read_table(path: Path, *, name: str | None = None) -> Table:
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:
-        raise MonitorImportError("the file is empty", file=name) from None
+        raise MonitorImportError(_("the file is empty"), file=name) from None
     except csv.Error as exc:
-        raise MonitorImportError(f"not a readable CSV file ({exc})", file=name, row=1) from None
+        raise MonitorImportError(_("not a readable CSV file (%(error)s)") % {"error": exc}, file=name, row=1) from None
     table = Table(name=name, header=header, decimal="," if delimiter == ";" else None)
     try:
         for number, values in enumerate(reader, start=2):
@@ -175,11 +183,12 @@ def read_table(path: Path, *, name: str | None = None) -> Table:
                 continue
             if len(values) != len(header):
                 raise MonitorImportError(
-                    f"has {len(values)} fields where the header has {len(header)}; is the file truncated?",
-                    file=name, row=number)
+                    _("has %(fields)s fields where the header has %(header)s; is the file truncated?") % {
+                        "fields": len(values), "header": len(header)}, file=name, row=number)
             table.rows.append((number, dict(zip(header, (v.strip() for v in values)))))
     except csv.Error as exc:
-        raise MonitorImportError(f"not a readable CSV line ({exc})", file=name, row=reader.line_num) from None
+        raise MonitorImportError(_("not a readable CSV line (%(error)s)") % {"error": exc}, file=name,
+                                 row=reader.line_num) from None
     return table
 
 
@@ -193,12 +202,12 @@ def _read_excel(path: Path, name: str) -> Table:
     try:
         sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise MonitorImportError(f"not a readable Excel file ({exc})", file=name) from None
+        raise MonitorImportError(_("not a readable Excel file (%(error)s)") % {"error": exc}, file=name) from None
     rows = sheet.iter_rows(values_only=True)
     try:
         header = [str(h).strip() if h is not None else "" for h in next(rows)]
     except StopIteration:
-        raise MonitorImportError("the sheet is empty", file=name) from None
+        raise MonitorImportError(_("the sheet is empty"), file=name) from None
     table = Table(name=name, header=header, decimal=".")
     for number, values in enumerate(rows, start=2):
         if values is None or all(v is None or str(v).strip() == "" for v in values):

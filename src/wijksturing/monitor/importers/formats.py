@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from wijksturing.monitor.importers.base import MonitorImportError, Table
 
 
@@ -99,8 +101,8 @@ def detect(header: list[str]) -> Format:
     if "code" in columns:
         return FORMATS["generic"]
     raise MonitorImportError(
-        "unknown format: no column with area codes (expected e.g. 'code', 'Codering_3', "
-        "'Regioaanduiding/Codering (code)', 'WK_CODE' or 'gwb_code')", row=1)
+        _("unknown format: no column with area codes (expected e.g. 'code', 'Codering_3', "
+          "'Regioaanduiding/Codering (code)', 'WK_CODE' or 'gwb_code')"), row=1)
 
 
 def _norm(label: str) -> str:
@@ -128,7 +130,7 @@ def column_map(fmt: Format, header: list[str], catalogue: dict[str, dict]) -> di
 def _year_of(raw: str, *, file: str, row: int, column: str) -> int:
     match = re.match(r"^(\d{4})", raw.strip())
     if not match:
-        raise MonitorImportError(f"{raw!r} is not a year", file=file, row=row, column=column)
+        raise MonitorImportError(_("'%(raw)s' is not a year") % {"raw": raw}, file=file, row=row, column=column)
     return int(match.group(1))
 
 
@@ -139,7 +141,8 @@ def _code_of(fmt: Format, raw: str, *, file: str, row: int) -> str:
     if fmt.name == "extract" and re.fullmatch(r"\d+", code):
         code = "BU" + code.zfill(8)
     if not re.fullmatch(r"(GM\d{4}|WK\d{6}|BU\d{8}|NL\d{2}|[A-Z0-9][A-Z0-9_.-]{0,19})", code):
-        raise MonitorImportError(f"{raw!r} is not an area code", file=file, row=row, column=fmt.code_column)
+        raise MonitorImportError(_("'%(raw)s' is not an area code") % {"raw": raw}, file=file, row=row,
+                                 column=fmt.code_column)
     return code
 
 
@@ -149,7 +152,7 @@ def records(table: Table, fmt: Format, mapping: dict[str, str], *, year: int | N
     for number, row in table.rows:
         raw_code = row.get(fmt.code_column, "")
         if not raw_code:
-            raise MonitorImportError("no area code", file=table.name, row=number, column=fmt.code_column)
+            raise MonitorImportError(_("no area code"), file=table.name, row=number, column=fmt.code_column)
         code = _code_of(fmt, raw_code, file=table.name, row=number)
         if code.startswith("NL"):
             continue
@@ -158,12 +161,13 @@ def records(table: Table, fmt: Format, mapping: dict[str, str], *, year: int | N
         elif year is not None:
             row_year = year
         else:
-            raise MonitorImportError("the file has no year column: give the year (--year)", file=table.name, row=number)
+            raise MonitorImportError(_("the file has no year column: give the year"), file=table.name, row=number)
         name = row.get(fmt.name_column or "", "") or code
         if fmt.name == "generic-long":
             indicator = row.get("indicator", "").strip()
             if indicator not in mapping.values():
-                raise MonitorImportError(f"unknown indicator {indicator!r}", file=table.name, row=number, column="indicator")
+                raise MonitorImportError(_("unknown indicator '%(code)s'") % {"code": indicator}, file=table.name,
+                                         row=number, column="indicator")
             out.append(Record(number, code, name, row_year, {indicator: (row.get("value", ""), "value")}))
             continue
         out.append(Record(number, code, name, row_year, {ind: (row.get(col, ""), col) for col, ind in mapping.items()}))

@@ -43,7 +43,7 @@ def test_good_file_imports(arnhem, tmp_path):
 def test_non_numeric_value(arnhem, tmp_path):
     error = attempt(write(tmp_path, HEADER + "WK020201,7465,4000\nWK020202,veel,3500\n"))
     assert (error.file, error.row, error.column) == ("eigen.csv", 3, "a_inw")
-    assert "'veel' is not a number" in str(error)
+    assert str(error) == "eigen.csv: rij 3: kolom 'a_inw': 'veel' is geen getal"  # Dutch, for the analyst's page
 
 
 def test_unknown_area_code(arnhem, tmp_path):
@@ -53,24 +53,24 @@ def test_unknown_area_code(arnhem, tmp_path):
 
 def test_duplicate_row(arnhem, tmp_path):
     error = attempt(write(tmp_path, HEADER + "WK020201,7465,4000\nWK020201,7465,4000\n"))
-    assert error.row == 3 and "duplicate" in str(error) and "row 2" in str(error)
+    assert error.row == 3 and "dubbele rij" in str(error) and "ook op rij 2" in str(error)
 
 
 def test_wrong_columns(arnhem, tmp_path):
     error = attempt(write(tmp_path, "gebiedscode,inwoners\nWK020201,7465\n"))
-    assert error.row == 1 and "area codes" in str(error)
+    assert error.row == 1 and "gebiedscodes" in str(error)
     error = attempt(write(tmp_path, "code,inwoners\nWK020201,7465\n", name="b.csv"))
-    assert "no column matches an indicator" in str(error)
+    assert "geen kolom past bij een indicator" in str(error)
 
 
 def test_truncated_files(arnhem, tmp_path):
     error = attempt(write(tmp_path, HEADER + "WK020201,7465,4000\nWK020202,6880\n"))
-    assert error.row == 3 and "truncated" in str(error)
+    assert error.row == 3 and "onvolledig" in str(error)
     data = gzip.compress((HEADER + "WK020201,7465,4000\n" * 50).encode())
     path = tmp_path / "kapot.csv.gz"
     path.write_bytes(data[: len(data) // 2])
     error = attempt(path)
-    assert error.file == "kapot.csv.gz" and "truncated" in str(error)
+    assert error.file == "kapot.csv.gz" and "onvolledig" in str(error)
 
 
 def test_error_halfway_leaves_nothing(arnhem, tmp_path):
@@ -95,3 +95,18 @@ def test_excel_of_own_indicators_and_long_format(arnhem, tmp_path):
     assert import_file(path=long).observations == 2
     error = attempt(write(tmp_path, "code,indicator,year,value\nWK020201,geluk,2024,8\n", name="lang2.csv"))
     assert error.column == "indicator" and "geluk" in str(error)
+
+
+def test_errors_in_english_for_an_english_page(arnhem, tmp_path):
+    from django.utils import translation
+
+    with translation.override("en"):
+        error = attempt(write(tmp_path, HEADER + "WK020201,7465,4000\nWK020202,veel,3500\n"))
+    assert str(error) == "eigen.csv: row 3: column 'a_inw': 'veel' is not a number"
+
+
+def test_import_message_counts_in_dutch(arnhem, tmp_path):
+    from wijksturing.monitor.models import ImportRun
+
+    import_file(path=write(tmp_path, HEADER + "WK020201,7465,4000\n"), year=2024)
+    assert ImportRun.objects.latest("id").message.endswith(": 2 indicatoren, 1 rij")
