@@ -63,8 +63,8 @@ def test_draft_survey_is_not_public(client, arnhem):
 
 def test_survey_page_marks_illustrative_figures(client, survey):
     services.survey_compute(survey=survey)
-    html = client.get(f"/wijkpeiling/{survey.pk}/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "Illustrative" in html and "too few answers" in html
+    html = client.get(f"/wijkpeiling/{survey.pk}/").content.decode()  # Dutch first
+    assert "Illustratief" in html and "te weinig antwoorden (minder dan 50)" in html
 
 
 def test_letters_for_analysts_only(client, survey):
