@@ -66,7 +66,7 @@ def simulate_answers(rng: np.random.Generator, latent: float) -> dict[str, str]:
     p_nuisance = _logistic(-2.0 - 0.8 * latent)
     answers["overlast"] = "1" if rng.random() < p_nuisance else ("2" if rng.random() < 0.45 else "3")
     for code, sign in (("cohesie_kennen", -1), ("cohesie_omgang", 1), ("cohesie_gezellig", 1), ("cohesie_thuis", 1)):
-        answers[code] = str(int(np.clip(round(3.4 + sign * (0.7 * latent + rng.normal(0, 0.8))), 1, 5)))
+        answers[code] = str(int(np.clip(round(3.6 + sign * (0.7 * latent + rng.normal(0, 0.8))), 1, 5)))
     answers["contact_buren"] = str(int(np.clip(round(2.6 - 0.6 * latent + rng.normal(0, 1.0)), 1, 5)))
     answers["tevreden_groen"] = str(int(np.clip(round(3.7 + 0.6 * latent + rng.normal(0, 0.8)), 1, 5)))
     answers["tevreden_voorzieningen"] = str(int(np.clip(round(3.5 + 0.5 * latent + rng.normal(0, 0.9)), 1, 5)))
