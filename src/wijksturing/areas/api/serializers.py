@@ -1,5 +1,10 @@
-from rest_framework import serializers
+import json
 
+from django.core.cache import cache
+from rest_framework import serializers
+from shapely.geometry import mapping, shape
+
+from wijksturing import dataversion
 from wijksturing.areas.models import Area, Municipality
 
 
@@ -14,6 +19,23 @@ class MunicipalitySerializer(serializers.ModelSerializer):
         return sorted(layout.year for layout in obj.layouts.all())
 
 
+GEOMETRY_MODES = ("simplified", "full", "none")
+TOLERANCE = 0.00005  # degrees: about 5 m in the Netherlands, invisible on a city map
+
+
+def simplified_geometry(area: Area) -> dict | None:
+    """The area's boundary simplified (topology kept), cached until an area changes."""
+    if not area.geometry:
+        return area.geometry
+    key = f"api:geometry:{dataversion.current()}:{area.pk}"
+    found = cache.get(key)
+    if found is None:
+        found = mapping(shape(area.geometry).simplify(TOLERANCE, preserve_topology=True))
+        found = json.loads(json.dumps(found))  # tuples to lists, as stored
+        cache.set(key, found, 24 * 3600)
+    return found
+
+
 class AreaSerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="layout.municipality.code")
     year = serializers.IntegerField(source="layout.year", help_text="Year of the area layout this area belongs to.")
@@ -23,6 +45,15 @@ class AreaSerializer(serializers.ModelSerializer):
     class Meta:
         model = Area
         fields = ["code", "name", "level", "municipality", "year", "parent", "hectares", "geometry"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        mode = self.context.get("geometry", "full")
+        if mode == "none":
+            data["geometry"] = None
+        elif mode == "simplified":
+            data["geometry"] = simplified_geometry(instance)
+        return data
 
 
 class LookupSerializer(serializers.Serializer):

@@ -6,7 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from wijksturing.api.params import year_param
-from wijksturing.areas.api.serializers import AreaSerializer, LookupSerializer, MunicipalitySerializer
+from wijksturing.areas.api.serializers import GEOMETRY_MODES, AreaSerializer, LookupSerializer, MunicipalitySerializer
 from wijksturing.areas.models import Level
 from wijksturing.areas.selectors import area_list, area_lookup_point, municipality_list
 
@@ -14,6 +14,9 @@ AREA_FILTERS = [
     OpenApiParameter("municipality", str, description="CBS gemeente code, e.g. GM0202"),
     OpenApiParameter("level", str, enum=[c for c, _ in Level.choices]),
     OpenApiParameter("year", int, description="Layout year (default: each municipality's latest layout)"),
+    OpenApiParameter("geometry", str, enum=list(GEOMETRY_MODES), description=(
+        "Boundaries: `simplified` (default in lists: about 5 m tolerance, topology kept), `full` (as published; "
+        "default for one area) or `none`.")),
 ]
 
 
@@ -37,6 +40,14 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
             raise ValidationError({"level": f"choose one of {', '.join(Level.values)}"})
         return area_list(municipality_code=self.request.query_params.get("municipality"), level=level,
                          year=year_param(self.request))
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        mode = self.request.query_params.get("geometry") if self.request else None
+        if mode is not None and mode not in GEOMETRY_MODES:
+            raise ValidationError({"geometry": f"choose one of {', '.join(GEOMETRY_MODES)}"})
+        context["geometry"] = mode or ("full" if getattr(self, "action", None) == "retrieve" else "simplified")
+        return context
 
     def get_object(self):
         area = self.get_queryset().filter(code=self.kwargs["code"]).first()
