@@ -24,7 +24,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from wijksturing.accounts.ratelimit import current_client, limit_hit, limit_reached
 from wijksturing.accounts.services import audit_log
 from wijksturing.participation.models import (
     Ballot,
@@ -100,9 +102,12 @@ def ballot_validate(*, rnd: Round, choices: Mapping[int, int]) -> dict[Proposal,
     n = len(choices)
     kind = rnd.ballot_type
     if n < max(rnd.min_choices, 1):
-        raise ValidationError({"choices": _("Choose at least %(n)d project(s).") % {"n": max(rnd.min_choices, 1)}})
+        least = max(rnd.min_choices, 1)
+        raise ValidationError({"choices": ngettext("Choose at least %(n)d project.", "Choose at least %(n)d projects.",
+                                                   least) % {"n": least}})
     if rnd.max_choices and n > rnd.max_choices and kind != BallotType.POINTS:
-        raise ValidationError({"choices": _("Choose at most %(n)d project(s).") % {"n": rnd.max_choices}})
+        raise ValidationError({"choices": ngettext("Choose at most %(n)d project.", "Choose at most %(n)d projects.",
+                                                   rnd.max_choices) % {"n": rnd.max_choices}})
     if kind in (BallotType.APPROVAL, BallotType.KNAPSACK) and any(v != 1 for v in choices.values()):
         raise ValidationError({"choices": _("Tick projects; numbers are not used on this ballot.")})
     if kind == BallotType.KNAPSACK:
@@ -116,12 +121,32 @@ def ballot_validate(*, rnd: Round, choices: Mapping[int, int]) -> dict[Proposal,
     return {proposals[pk]: v for pk, v in choices.items()}
 
 
+def _guess_limit(rnd: Round) -> None:
+    """Refuse to look at a code while this client, or everyone together, has given too many
+    wrong codes for this round in the last minute (settings ``vote_code_ip``, ``vote_code_round``)."""
+    client = current_client()
+    if (client and limit_reached(scope="vote_code_ip", key=f"{rnd.pk}:{client}")) or \
+            limit_reached(scope="vote_code_round", key=str(rnd.pk)):
+        raise ValidationError({"code": _("Too many wrong voting codes were tried. Wait a minute and try again.")},
+                              code="rate_limited")
+
+
+def _wrong_code(rnd: Round) -> ValidationError:
+    client = current_client()
+    if client:
+        limit_hit(scope="vote_code_ip", key=f"{rnd.pk}:{client}")
+    limit_hit(scope="vote_code_round", key=str(rnd.pk))
+    return ValidationError({"code": _("This voting code is not valid for this round.")})
+
+
 def code_check(*, rnd: Round, code: str) -> None:
     """Raise the voter-facing error when ``code`` cannot vote in ``rnd`` (unknown or used);
-    used to warn before the confirmation step. Casting checks again, atomically."""
+    used to warn before the confirmation step. Casting checks again, atomically. Wrong codes are
+    counted per client and per round; past the limit no code is looked at for a while."""
+    _guess_limit(rnd)
     vc = VotingCode.objects.filter(round=rnd, code_hash=code_hash(round_id=rnd.pk, code=code)).first()
     if vc is None:
-        raise ValidationError({"code": _("This voting code is not valid for this round.")})
+        raise _wrong_code(rnd)
     if vc.used:
         raise ValidationError({"code": _("This voting code has already been used.")})
 
@@ -145,10 +170,11 @@ def ballot_cast(*, rnd: Round, choices: Mapping[int, int], code: str = "", user=
     try:
         with transaction.atomic():
             if code:
+                _guess_limit(rnd)
                 hashed = code_hash(round_id=rnd.pk, code=code)
                 vc = VotingCode.objects.filter(round=rnd, code_hash=hashed).first()
                 if vc is None:
-                    raise ValidationError({"code": _("This voting code is not valid for this round.")})
+                    raise _wrong_code(rnd)
                 # Conditional update: of two simultaneous votes with one code only one succeeds.
                 if not VotingCode.objects.filter(pk=vc.pk, used=False).update(used=True):
                     raise ValidationError({"code": _("This voting code has already been used.")})
