@@ -1,5 +1,5 @@
 """Monitor benchmarks on the real national data (every gemeente, wijk and buurt of the
-Netherlands in KWB 2024, and the 2016 wijken):
+Netherlands in KWB 2024, the 2016 wijken and, when present, the 2022 wijken and gemeenten):
 
 - import_national_2024: importing the KWB 2024 population file for all 342 municipalities
   (areas registered from the file, 18,310 regions × 11 indicators) into a fresh SQLite
@@ -82,8 +82,14 @@ def main() -> None:
     start = time.perf_counter()
     import_file(path=source, year=2024)
     import_file(path=DATA / "cbs" / "wijkbuurtkaart_2016_wijken.csv.gz", year=2016)
+    wijken_2022 = DATA / "kwb_wijk_2022_nl" / "kwb_2022_wijken_nl.csv.gz"
+    if wijken_2022.exists():  # every wijk of NL in 2022 (WOZ, tenure, income, labour participation)
+        import_file(path=DATA / "kwb_wijk_2022_nl" / "kwb_2022_gemeenten_nl.csv.gz", year=2022)
+        import_file(path=wijken_2022, year=2022)
+        # land area and dwellings 2024 per wijk: with these an index on three dimensions for ~3,000 wijken
+        import_file(path=DATA / "cbs" / "kwb_2024_kerncijfers_gemeente_wijk.csv.gz", year=2024)
     import_time = time.perf_counter() - start
-    line("import_national_kwb2024_and_2016", import_time, "s", parse_time)
+    line("import_national_kwb2024_2022_and_2016", import_time, "s", parse_time)
     start = time.perf_counter()
     run = recompute()
     recompute_time = time.perf_counter() - start
