@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "wijksturing.budgets",
     "wijksturing.participation",
     "wijksturing.surveys",
+    "wijksturing.organisations",
     "wijksturing.signals",
     "wijksturing.reports",
     "wijksturing.web",
@@ -266,6 +267,10 @@ SPECTACULAR_SETTINGS = {
 WIJKSTURING_BALLOT_BATCH = config("WIJKSTURING_BALLOT_BATCH", 10,
                                   "Online ballots are mixed in batches of at least this many before they are stored.")
 RETENTION_DAYS = config("WIJKSTURING_RETENTION_DAYS", 365, "Days after closing before personal data is removed.")
+# Krachten in de wijk (docs/organisations.md): an entry not confirmed by its organisation for this
+# many days is marked as possibly out of date and listed for the area team.
+ORGANISATIONS_CONFIRM_DAYS = config("WIJKSTURING_ORGANISATIONS_CONFIRM_DAYS", 365,
+                                    "Days after its last confirmation before an organisation's entry is marked as stale.")
 
 LOG_FORMAT = config("WIJKSTURING_LOG_FORMAT", "text", "Log format: `text`, or `json` (one object per line, for log collectors).")
 LOGGING = {
