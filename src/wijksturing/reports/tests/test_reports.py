@@ -51,6 +51,20 @@ def test_pdf_figures_in_their_row(client, world):
     assert figure_line(text, "Gemiddelde WOZ-waarde")[:2] == ["210", "300"]
 
 
+def test_pdf_year_markers_comparison_and_whole_names(client, world):
+    """A figure older than the report's year carries its year, beside the city's figure of that
+    year; each row says how it compares; a long area name is wrapped, not cut (issue 11, 14)."""
+    from wijksturing.monitor.models import Observation
+
+    Observation.objects.filter(area__code__in=["BU99990101", "GM9999"], indicator__code="g_woz", year=2024).delete()
+    world["BU99990101"].name = "Marktbuurt en de Oude Haven aan de Rijn"
+    world["BU99990101"].save()
+    text = pdf_text(client.get("/buurt/BU99990101/rapport.pdf?jaar=2024").content)
+    assert figure_line(text, "Gemiddelde WOZ-waarde")[:4] == ["200", "2021", "250", "2021"]
+    assert "50 (20 %) lager dan Teststad; dat is ongunstig. Bron: CBS Kerncijfers, 2021" in " ".join(text.split())
+    assert "Rijn" in text.split("Belangrijkste cijfers")[1].split("Aantal inwoners")[0]  # the header keeps the whole name
+
+
 def test_html_report(client, world):
     html = client.get("/buurt/BU99990101/rapport/?jaar=2021").content.decode()
     assert "<h1>Gebiedsanalyse Marktbuurt</h1>" in html and "jaar 2021" in html and "rapport.pdf" in html
