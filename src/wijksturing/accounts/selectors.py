@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from wijksturing.accounts.models import Membership, Role
+from wijksturing.areas.selectors import municipality_list
 
 STAFF_ROLES = (Role.ADMINISTRATOR, Role.ANALYST, Role.AREA_TEAM, Role.SOCIAL_TEAM)
 
@@ -40,8 +41,6 @@ def user_municipality_codes(*, user) -> list[str]:
     if not getattr(user, "is_authenticated", False):
         return []
     if user.is_superuser:
-        from wijksturing.areas.selectors import municipality_list
-
         return [m.code for m in municipality_list()]
     return sorted(set(Membership.objects.filter(user=user).values_list("municipality__code", flat=True)))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from shapely.geometry import shape
 
 from wijksturing.areas.models import LEVEL_ORDER, Area, GebiedDefinition, Layout, Level, Municipality, TeamContact
 from wijksturing.core.spatial import PointIndex
@@ -124,8 +125,6 @@ def team_contacts(*, area: Area) -> list[TeamContact]:
 
 @lru_cache(maxsize=16)
 def _point_index(layout_ids: tuple[int, ...], stamp: str) -> tuple[PointIndex, dict[str, int]]:
-    from shapely.geometry import shape
-
     buurten = list(
         Area.objects.filter(layout_id__in=layout_ids, level=Level.BUURT, geometry__isnull=False).values_list("pk", "code", "geometry")
     )

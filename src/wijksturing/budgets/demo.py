@@ -12,9 +12,11 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from wijksturing.areas.models import Municipality
 from wijksturing.budgets import services
 from wijksturing.budgets.models import BudgetLine, Entry, Initiative
 from wijksturing.budgets.workflow import InitiativeStatus as S
+from wijksturing.programmes.selectors import goals_of_area
 
 GEBIED = "W1"
 NOTE = "Illustratief demobedrag, niet het echte wijkbudget."
@@ -38,8 +40,6 @@ ENTRIES = [
 
 
 def _goals():
-    from wijksturing.programmes.selectors import goals_of_area
-
     goals = {}
     for goal in goals_of_area(municipality_code="GM0202", area_code=GEBIED).order_by("theme__order", "order"):
         goals.setdefault(goal.theme.order, goal)
@@ -48,8 +48,6 @@ def _goals():
 
 @transaction.atomic
 def load_demo(*, stdout, offline: bool = False) -> None:
-    from wijksturing.areas.models import Municipality
-
     municipality = Municipality.objects.filter(code="GM0202").first()
     if municipality is None:
         stdout.write("  no budgets: Arnhem (GM0202) is not loaded")

@@ -20,8 +20,11 @@ from decimal import Decimal
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
+from wijksturing.accounts.services import audit_log
 from wijksturing.budgets.models import BudgetLine, Domain, Entry, EntryKind
+from wijksturing.budgets.selectors import budget_can_edit
 from wijksturing.core.numbers import NumberError, parse_amount
+from wijksturing.programmes.selectors import goals_of_area
 
 REQUIRED = ["gebied", "year", "domain", "kind", "amount", "date", "description", "reference"]
 KINDS = {"commitment": EntryKind.COMMITMENT, "verplichting": EntryKind.COMMITMENT,
@@ -72,9 +75,6 @@ class ImportSummary:
 
 
 def import_entries(*, municipality, data: bytes | str, filename: str, user=None) -> ImportSummary:
-    from wijksturing.accounts.services import audit_log
-    from wijksturing.budgets.selectors import budget_can_edit
-
     text = _text(data, filename)
     dialect = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
     reader = csv.DictReader(io.StringIO(text), delimiter=dialect)
@@ -125,8 +125,6 @@ def import_entries(*, municipality, data: bytes | str, filename: str, user=None)
                 continue
             goal_id = None
             if (row.get("goal") or "").strip():
-                from wijksturing.programmes.selectors import goals_of_area
-
                 try:
                     goal_id = goals_of_area(municipality_code=municipality.code, area_code=gebied).get(pk=int(row["goal"])).pk
                 except (ValueError, ObjectDoesNotExist):

@@ -11,7 +11,8 @@ import numpy as np
 
 from wijksturing.areas.models import Area, Level
 from wijksturing.core.aggregation import check_against_published
-from wijksturing.monitor.models import Indicator, Observation, Origin
+from wijksturing.core.index import spearman
+from wijksturing.monitor.models import IndexDimension, IndexValue, Indicator, Observation, Origin
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,6 @@ def index_check(*, municipality_code: str, year: int, level: str = Level.WIJK, m
     """How each dimension of the index correlates (Spearman) with the other dimensions, with the
     index, and with the crime and income figures of the areas (the most recent figure up to
     ``max_age`` years before ``year``), over the areas of ``level``."""
-    from wijksturing.core.index import spearman
-    from wijksturing.monitor.models import IndexDimension, IndexValue
-
     values = list(IndexValue.objects.filter(area__layout__municipality__code=municipality_code, area__level=level,
                                             year=year).select_related("area").order_by("area__code"))
     codes = [v.area.code for v in values]

@@ -16,7 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
+from shapely.geometry import shape
 
+from wijksturing.accounts.models import User
+from wijksturing.areas.models import Area
+from wijksturing.areas.selectors import area_descendants, gebied_get
+from wijksturing.areas.services import municipality_upsert
 from wijksturing.participation import pabulib, services
 from wijksturing.participation.models import Phase, Round
 
@@ -37,11 +42,6 @@ PROPOSALS = [  # title, category, cost, description (B1)
 
 def _points_in(area_code: str, count: int) -> tuple[list[tuple[float, float]], list[str]]:
     """Reproducible locations inside the buurten of a gebied, and the buurt codes."""
-    from shapely.geometry import shape
-
-    from wijksturing.areas.models import Area
-    from wijksturing.areas.selectors import area_descendants, gebied_get
-
     try:
         gebied = gebied_get(municipality_code="GM0202", code=area_code)
     except Area.DoesNotExist:
@@ -58,8 +58,6 @@ def _points_in(area_code: str, count: int) -> tuple[list[tuple[float, float]], l
 
 
 def _staff():
-    from wijksturing.accounts.models import User
-
     return User.objects.filter(username="beheer").first(), User.objects.filter(username="gebiedsteam").first()
 
 
@@ -107,8 +105,6 @@ def _arnhem_rounds(stdout, admin, team) -> None:
 
 
 def _assen(stdout, admin) -> None:
-    from wijksturing.areas.services import municipality_upsert
-
     path = Path(settings.DATA_DIR) / "pabulib" / "Netherlands_Assen_2024.pb"
     if not path.exists():
         stdout.write(f"  Assen 2024: skipped ({path} not found)")

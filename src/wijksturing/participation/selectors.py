@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 
 from wijksturing.accounts.models import Role
 from wijksturing.accounts.selectors import user_gebied_codes, user_has_role
+from wijksturing.areas.selectors import area_list
 from wijksturing.participation.models import (
     Ballot,
     BallotStatus,
@@ -85,8 +86,6 @@ def ballot_counts(*, rnd: Round) -> dict[str, int]:
 
 
 def _buurt_names(rnd: Round, codes: set[str]) -> dict[str, str]:
-    from wijksturing.areas.selectors import area_list
-
     codes = {c for c in codes if c}
     if not codes:
         return {}

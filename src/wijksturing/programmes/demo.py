@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 
+from wijksturing.areas.models import Municipality
 from wijksturing.monitor import selectors as monitor_selectors
 from wijksturing.programmes import services
 from wijksturing.programmes.demo_data import AGENDAS, CSA, SOCIAL_QUALITY
@@ -68,8 +69,6 @@ def _programme(municipality, data: dict, agendas: dict, published: bool) -> Prog
 
 @transaction.atomic
 def load_demo(*, stdout, offline: bool = False) -> None:
-    from wijksturing.areas.models import Municipality
-
     municipality = Municipality.objects.filter(code=MUNICIPALITY).first()
     if municipality is None:
         stdout.write("  no programmes: Arnhem (GM0202) is not loaded")

@@ -22,8 +22,11 @@ from dataclasses import dataclass
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from wijksturing.areas import selectors as areas
+from wijksturing.areas.models import Area
 from wijksturing.core.numbers import display
 from wijksturing.core.progress import Assessment, Status, Target, assess, rollup
+from wijksturing.monitor import selectors as monitor
 from wijksturing.programmes.models import Goal, Measure, Programme, Result
 
 ACHIEVED_STATUS = {"yes": Status.ON_TRACK, "partly": Status.AT_RISK, "no": Status.BEHIND}
@@ -58,8 +61,6 @@ def status_label(status: str) -> str:
 
 
 def measure_area(*, measure: Measure, municipality_code: str):
-    from wijksturing.areas import selectors as areas
-
     code = measure.area_code
     if code.startswith(("GM", "WK", "BU")):
         return areas.area_get(code=code)
@@ -67,9 +68,6 @@ def measure_area(*, measure: Measure, municipality_code: str):
 
 
 def measure_series(*, measure: Measure, municipality_code: str) -> list[tuple[int, float | None]]:
-    from wijksturing.areas.models import Area
-    from wijksturing.monitor import selectors as monitor
-
     try:
         area = measure_area(measure=measure, municipality_code=municipality_code)
     except Area.DoesNotExist:

@@ -11,11 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
+from django.db import router
+from django.db.models import Q, QuerySet
+from django.db.models.deletion import Collector
 
 from wijksturing.accounts.models import Role
-from wijksturing.accounts.selectors import user_has_role, user_is_staff_of
+from wijksturing.accounts.selectors import user_has_role, user_is_staff_of, user_municipality_codes
+from wijksturing.areas.models import Level, Municipality
+from wijksturing.areas.selectors import area_list, municipality_get
 from wijksturing.programmes.models import Agenda, ChangeRecord, Effort, Goal, Measure, Programme, Result, Review, Theme
+from wijksturing.programmes.progress import annotate_programme
 
 EDIT_ROLES = (Role.ADMINISTRATOR, Role.AREA_TEAM)
 
@@ -50,9 +55,6 @@ def programme_can_create(*, user, municipality_code: str, area_code: str) -> boo
 def programme_area_choices(*, user, municipality_code: str) -> list[tuple[str, str]]:
     """(code, name) of the areas the user may start a programme for: the gebieden of the latest
     layout, and the whole municipality; empty when the user may start none."""
-    from wijksturing.areas.models import Level, Municipality
-    from wijksturing.areas.selectors import area_list, municipality_get
-
     try:
         municipality = municipality_get(code=municipality_code)
     except Municipality.DoesNotExist:
@@ -74,9 +76,6 @@ def programme_was_published(*, programme: Programme) -> bool:
 def _referenced_elsewhere(obj) -> bool:
     """Does anything outside the programme (a budget entry, an initiative) point at this part or
     at something under it? Such links would silently be emptied by a delete."""
-    from django.db import router
-    from django.db.models.deletion import Collector
-
     collector = Collector(using=router.db_for_write(type(obj)))
     collector.collect([obj])
     for (fk, _value), batches in collector.field_updates.items():
@@ -114,10 +113,8 @@ def programme_list(*, user=None, municipality_code: str | None = None, area_code
     if user is not None and getattr(user, "is_authenticated", False):
         if user.is_superuser:
             return qs
-        from wijksturing.accounts.selectors import user_municipality_codes
 
         readable = [code for code in user_municipality_codes(user=user) if user_is_staff_of(user=user, municipality_code=code)]
-        from django.db.models import Q
 
         return qs.filter(Q(published=True) | Q(municipality__code__in=readable))
     return qs.filter(published=True)
@@ -171,8 +168,6 @@ class ProgrammeSummary:
 def programme_summary(*, user=None, municipality_code: str, area_code: str) -> ProgrammeSummary | None:
     """The current programme of an area that the user may read (public: published only), with
     goal progress; None when there is none."""
-    from wijksturing.programmes.progress import annotate_programme
-
     programme = programme_current(user=user, municipality_code=municipality_code, area_code=area_code)
     if programme is None:
         return None

@@ -13,6 +13,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wijksturing.accounts.services import audit_log
+from wijksturing.areas.models import Area, Level
+from wijksturing.areas.selectors import area_list
+from wijksturing.monitor import selectors as monitor
 from wijksturing.programmes.models import (
     Agenda,
     ChangeRecord,
@@ -25,6 +28,7 @@ from wijksturing.programmes.models import (
     Theme,
     ThemeAgenda,
 )
+from wijksturing.programmes.progress import measure_area
 from wijksturing.programmes.selectors import agenda_can_manage, part_removal, programme_can_edit
 from wijksturing.programmes.selectors import programme_of as _programme_of
 from wijksturing.programmes.validation import check, check_agenda, check_agendas
@@ -226,8 +230,6 @@ def programme_create(*, user, municipality, area_code: str, title: str, start_ye
                      summary: str = "") -> Programme:
     """A new programme for a gebied (or the whole municipality), always a draft."""
     _require_edit(user, Programme(municipality=municipality, area_code=area_code))
-    from wijksturing.areas.models import Level
-    from wijksturing.areas.selectors import area_list
 
     known = {municipality.code} | set(area_list(municipality_code=municipality.code, level=Level.GEBIED)
                                       .values_list("code", flat=True))
@@ -273,10 +275,6 @@ def part_reinstate(*, user, obj: Theme | Goal | Result) -> dict:
 def measure_fill_baseline(*, measure: Measure) -> Measure:
     """Fill an empty baseline value from the monitor (public figure of the baseline year).
     Raises ValidationError naming ``area_code`` when the area does not exist."""
-    from wijksturing.areas.models import Area
-    from wijksturing.monitor import selectors as monitor
-    from wijksturing.programmes.progress import measure_area
-
     try:
         area = measure_area(measure=measure, municipality_code=measure.goal.theme.programme.municipality.code)
     except Area.DoesNotExist as exc:

@@ -15,6 +15,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijksturing.accounts.selectors import user_is_staff_of
+from wijksturing.areas import selectors as areas
+from wijksturing.areas.models import Area, Municipality
+from wijksturing.areas.selectors import municipality_get
 from wijksturing.core.numbers import display
 from wijksturing.programmes import selectors, services
 from wijksturing.programmes.charts import line_chart, value_rows
@@ -25,9 +29,6 @@ from wijksturing.programmes.progress import annotate_goal, annotate_programme
 
 
 def area_name(municipality_code: str, code: str) -> str:
-    from wijksturing.areas import selectors as areas
-    from wijksturing.areas.models import Area, Municipality
-
     try:
         if code == municipality_code:
             return areas.municipality_get(code=code).name
@@ -51,14 +52,11 @@ def programme_list(request, municipality_code: str):
     programmes = selectors.programme_list(user=request.user, municipality_code=municipality_code.upper())
     agendas = selectors.agenda_list(municipality_code=municipality_code.upper())
     rows = [(p, area_name(p.municipality.code, p.area_code)) for p in programmes]
-    from wijksturing.areas.models import Municipality
-    from wijksturing.areas.selectors import municipality_get
 
     try:
         municipality = municipality_get(code=municipality_code)
     except Municipality.DoesNotExist as exc:
         raise Http404("Unknown municipality") from exc
-    from wijksturing.accounts.selectors import user_is_staff_of
 
     return render(request, "programmes/programme_list.html", {
         "municipality": municipality, "municipality_code": municipality.code, "rows": rows, "agendas": agendas,
@@ -211,7 +209,6 @@ def programme_publish(request, pk: int):
 @login_required
 def programme_history(request, pk: int):
     programme = get_object_or_404(Programme.objects.select_related("municipality"), pk=pk)
-    from wijksturing.accounts.selectors import user_is_staff_of
 
     if not user_is_staff_of(user=request.user, municipality_code=programme.municipality.code):
         raise PermissionDenied

@@ -14,15 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wijksturing.accounts.selectors import user_is_staff_of
+from wijksturing.areas.models import Municipality
+from wijksturing.areas.selectors import municipality_get
 from wijksturing.programmes import selectors, services
 from wijksturing.programmes.forms import AgendaForm, GoalCreateForm, ProgrammeForm, RemoveForm, ResultForm, ThemeForm
 from wijksturing.programmes.models import Agenda, Goal, Programme, Result, Theme
 
 
 def _municipality(code: str):
-    from wijksturing.areas.models import Municipality
-    from wijksturing.areas.selectors import municipality_get
-
     try:
         return municipality_get(code=code.upper())
     except Municipality.DoesNotExist as exc:

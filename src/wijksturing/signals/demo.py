@@ -9,10 +9,12 @@ import random
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import timezone
 from shapely.geometry import Point, shape
 
 from wijksturing.accounts.models import User
 from wijksturing.areas import selectors as area_selectors
+from wijksturing.monitor.services import import_file
 from wijksturing.signals import services
 from wijksturing.signals.categories import (
     category_tree_load,
@@ -76,7 +78,6 @@ def _assen(data: Path, stdout, tree: list[dict], source: str) -> None:
     population = data / "cbs" / "kwb_2024_bevolking.csv.gz"
     if not (reports.exists() and population.exists()):
         return
-    from wijksturing.monitor.services import import_file
 
     if not area_selectors.area_list(municipality_code=ASSEN).exists():
         import_file(path=population, year=2024, municipalities={ASSEN})  # wijken, buurten and inhabitants
@@ -102,6 +103,4 @@ def load_demo(*, stdout, offline: bool = False) -> None:
     _assen(data, stdout, tree, source)
     for municipality in area_selectors.municipality_list():
         if municipality.code != ASSEN:
-            from django.utils import timezone
-
             services.signal_feed_monitor(municipality_code=municipality.code, year=timezone.now().year)

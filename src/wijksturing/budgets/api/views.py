@@ -7,6 +7,7 @@ from rest_framework.views import APIView
 from wijksturing.api.params import year_param
 from wijksturing.budgets import selectors
 from wijksturing.budgets.api.serializers import BudgetSerializer, InitiativeSerializer
+from wijksturing.budgets.models import Initiative
 
 REQUIRED = [
     OpenApiParameter("municipality", str, required=True, description="CBS gemeente code, e.g. GM0202"),
@@ -49,6 +50,5 @@ class InitiativeViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action == "list":
             return selectors.initiative_list(user=self.request.user, municipality_code=_required(self.request, "municipality").upper(),
                                              gebied_code=_required(self.request, "gebied"))
-        from wijksturing.budgets.models import Initiative
 
         return Initiative.objects.filter(status__in=selectors.PUBLIC_STATUSES).select_related("municipality")

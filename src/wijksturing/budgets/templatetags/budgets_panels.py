@@ -11,6 +11,7 @@ belong to a gebied: a wijk or buurt shows its gebied's, the municipality page sh
 from __future__ import annotations
 
 from django import template
+from django.template.defaultfilters import floatformat
 
 from wijksturing.areas.models import Area, Level
 from wijksturing.areas.selectors import area_ancestors
@@ -48,6 +49,4 @@ def budgets_cockpit_panel(area: Area, user) -> dict:
 @register.filter
 def euro(value) -> str:
     """Whole euros in the current language's notation: € 12.345 (Dutch), € 12,345 (English)."""
-    from django.template.defaultfilters import floatformat
-
     return "" if value is None else f"€ {floatformat(value, '0g')}"

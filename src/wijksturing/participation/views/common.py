@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from wijksturing.areas.models import Area
+from wijksturing.areas.selectors import area_descendants, area_get, gebied_get, layout_latest
 from wijksturing.participation.maps import svg_map
 from wijksturing.participation.models import Round
 
@@ -9,9 +11,6 @@ from wijksturing.participation.models import Round
 def round_area(rnd: Round):
     """The round's area in the latest layout, or None (e.g. an imported round of a municipality
     without boundaries)."""
-    from wijksturing.areas.models import Area
-    from wijksturing.areas.selectors import area_get, gebied_get, layout_latest
-
     try:
         if rnd.area_level == "gebied":
             return gebied_get(municipality_code=rnd.municipality.code, code=rnd.area_code)
@@ -24,8 +23,6 @@ def round_area(rnd: Round):
 
 def round_buurten(rnd: Round) -> list[tuple[str, str]]:
     """``(code, name)`` of the buurten in the round's area."""
-    from wijksturing.areas.selectors import area_descendants
-
     area = round_area(rnd)
     if area is None:
         return []
@@ -38,7 +35,5 @@ def round_map(rnd: Round, proposals, selected: set[str] | None = None) -> dict |
                "selected": selected is not None and p.project_id in selected} for p in proposals]
     children = []
     if area is not None:
-        from wijksturing.areas.selectors import area_descendants
-
         children = [{"geometry": b.geometry, "name": b.name} for b in area_descendants(area=area, level="buurt")]
     return svg_map(geometry=area.geometry if area is not None else None, points=points, children=children)

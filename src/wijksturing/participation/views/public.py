@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from wijksturing.participation import selectors, services
+from wijksturing.participation.ballots import ballot_validate, code_check
 from wijksturing.participation.counting import explanation_lines
 from wijksturing.participation.forms import ProposalForm, ballot_from_post, ballot_rows
 from wijksturing.participation.models import BallotType, Phase, Review, Round
@@ -84,7 +85,6 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     code, use_login = data.get("code", "").strip(), data.get("how") == "login"
     try:
         choices = ballot_from_post(data=data, proposals=proposals, ballot_type=rnd.ballot_type)
-        from wijksturing.participation.ballots import ballot_validate, code_check
 
         values = ballot_validate(rnd=rnd, choices=choices)
         if use_login and not request.user.is_authenticated:

@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wijksturing.accounts.selectors import user_gebied_codes
+from wijksturing.areas.selectors import area_descendants, area_list, municipality_list
 from wijksturing.participation import pabulib, selectors, services
 from wijksturing.participation.forms import (
     CodesForm,
@@ -35,9 +37,6 @@ def _managed(request: HttpRequest, pk: int) -> Round:
 
 def _area_choices(user) -> list[tuple[str, str]]:
     """``municipality|area`` choices: the gebieden (and their wijken) the user may manage."""
-    from wijksturing.accounts.selectors import user_gebied_codes
-    from wijksturing.areas.selectors import area_descendants, area_list, municipality_list
-
     choices = []
     for m in municipality_list():
         allowed = user_gebied_codes(user=user, municipality_code=m.code, roles=selectors.MANAGER_ROLES)

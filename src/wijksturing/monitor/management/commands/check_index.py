@@ -6,6 +6,7 @@ and the WOZ value, over the areas of one level in one year, and how many areas h
 from django.core.management.base import BaseCommand, CommandError
 
 from wijksturing.monitor.checks import index_check
+from wijksturing.monitor.models import IndexValue
 
 
 class Command(BaseCommand):
@@ -19,8 +20,6 @@ class Command(BaseCommand):
         parser.add_argument("--markdown", action="store_true", help="a Markdown table (as in docs/monitor.md)")
 
     def handle(self, *args, **o):
-        from wijksturing.monitor.models import IndexValue
-
         years = sorted(set(IndexValue.objects.filter(area__layout__municipality__code=o["municipality"])
                            .values_list("year", flat=True)))
         if not years:

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from wijksturing.areas.models import Municipality
 from wijksturing.participation.pabulib import PbImportError, round_import_pb
 
 
@@ -15,8 +16,6 @@ class Command(BaseCommand):
         parser.add_argument("--title", default="", help="Title of the round (default: the file's description).")
 
     def handle(self, *args, **options):
-        from wijksturing.areas.models import Municipality
-
         try:
             rnd = round_import_pb(path=options["file"], municipality_code=options["municipality"],
                                   area_code=options["area"], title=options["title"])
