@@ -6,14 +6,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wijksturing.accounts.models import Role
 from wijksturing.monitor.models import ImportRun, ImportStatus, Observation
-from wijksturing.web.views import analyst
 
 from .factories import make_user
 
 
 @pytest.fixture
 def analyst_client(client, world, monkeypatch, settings, tmp_path):
-    monkeypatch.setattr(analyst, "RUN_IN_BACKGROUND", False)
     settings.VAR_DIR = tmp_path
     client.force_login(make_user("analist", Role.ANALYST, world["municipality"]))
     return client

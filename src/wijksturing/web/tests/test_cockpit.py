@@ -3,7 +3,6 @@ import pytest
 from wijksturing.accounts.models import Role
 from wijksturing.accounts.tests.factories import staff_user
 from wijksturing.monitor.models import ImportRun, ImportStatus, Observation
-from wijksturing.web.views import analyst
 
 
 @pytest.fixture
@@ -44,7 +43,6 @@ def test_council_sees_every_gebied_but_not_the_analyst_pages(client, world):
 
 @pytest.fixture
 def analyst_client(client, world, monkeypatch):
-    monkeypatch.setattr(analyst, "RUN_IN_BACKGROUND", False)
     client.force_login(staff_user("analist", role=Role.ANALYST, municipality=world["municipality"]))
     return client
 
@@ -96,3 +94,26 @@ def test_failed_import_shows_file_row_and_column(analyst_client, world, settings
     page = analyst_client.get(response["Location"]).content.decode()
     assert "rij 3" in page and "kolom g_woz" in page
     assert Observation.objects.get(area=world["BU99990101"], indicator__code="g_woz", year=2024).value == 210  # nothing half-imported
+
+
+def test_a_second_recompute_while_one_runs_is_not_started_and_a_stuck_run_ends(analyst_client, world, settings):
+    """No daemon threads: the recompute is a task with a lock per municipality; a run whose process
+    was stopped is shown as failed once it is older than WIJKSTURING_TASK_TIMEOUT."""
+    import datetime as dt
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    running = ImportRun.objects.create(kind="recompute", source="recompute", municipalities=["GM9999"])
+    cache.add("monitor:lock:GM9999", running.pk, 60)
+    response = analyst_client.post("/cockpit/analyse/herberekenen/")
+    second = ImportRun.objects.order_by("-pk").first()
+    assert response.status_code == 302 and second.pk != running.pk
+    status = analyst_client.get(f"/cockpit/analyse/imports/{second.pk}/status.json").json()
+    assert status["status"] == "failed" and f"#{running.pk}" in status["message"]
+    cache.delete("monitor:lock:GM9999")
+    stopped_at = timezone.now() - dt.timedelta(seconds=settings.WIJKSTURING_TASK_TIMEOUT + 1)
+    ImportRun.objects.filter(pk=running.pk).update(started_at=stopped_at)
+    assert analyst_client.get(f"/cockpit/analyse/imports/{running.pk}/status.json").json()["status"] == "failed"
+    assert analyst_client.post("/cockpit/analyse/herberekenen/").status_code == 302
+    assert ImportRun.objects.order_by("-pk").first().status == ImportStatus.SUCCEEDED

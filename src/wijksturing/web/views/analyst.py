@@ -27,8 +27,7 @@ ANALYST_ROLES = (Role.ANALYST, Role.ADMINISTRATOR)
 ALLOWED_SUFFIXES = {".csv", ".xlsx", ".txt"}
 MAX_UPLOAD = 50 * 1024 * 1024
 # Imports and recomputations run as Celery tasks (monitor/tasks.py): on a worker when a broker is
-# configured, inside the request otherwise (the demo and the tests). Kept for older tests only.
-RUN_IN_BACKGROUND = True
+# configured, inside the request otherwise (the demo and the tests).
 
 
 def _require_analyst(request: HttpRequest) -> list[str]:
