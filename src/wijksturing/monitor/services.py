@@ -155,8 +155,13 @@ def _layout(fmt, gm: str, year: int, items, table_name: str):
         if known is not None and codes <= set(Area.objects.filter(layout=known).values_list("code", flat=True)):
             return known
     if fmt.registers_areas:
-        names = {r.code: r.name for r, _ in items}
-        regions = [(r.code, r.name) for r, _ in items if level_of_code(r.code) != "gemeente"]
+        # a file that names its regions only by code (CBS Nabijheid 85231ENG) takes the names the
+        # same codes have in another loaded division, instead of showing "WK020202" as a name
+        unnamed = [r.code for r, _ in items if not r.name or r.name == r.code]
+        known_names = dict(Area.objects.filter(layout__municipality__code=gm, code__in=unnamed)
+                           .order_by("layout__year").values_list("code", "name")) if unnamed else {}
+        names = {r.code: known_names.get(r.code, r.name) if r.name == r.code else r.name for r, _ in items}
+        regions = [(r.code, names[r.code]) for r, _ in items if level_of_code(r.code) != "gemeente"]
         return layout_register(municipality_code=gm, municipality_name=names.get(gm, gm), year=year,
                                regions=regions, source=fmt.default_source)
     layout = layout_for_year(municipality_code=gm, year=year)
