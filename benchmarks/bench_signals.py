@@ -37,7 +37,9 @@ def _setup():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijksturing.conf.settings")
     os.environ.setdefault("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
     os.environ.setdefault("WIJKSTURING_LOG_LEVEL", "WARNING")
-    os.environ.setdefault("DJANGO_DEBUG", "false")  # as in production (DEBUG also records every query)
+    os.environ["DJANGO_DEBUG"] = "false"  # as in production (DEBUG also records every query); make exports true
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-" + os.urandom(16).hex())
+    os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
     import django
 
