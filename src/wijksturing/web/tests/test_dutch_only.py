@@ -36,7 +36,8 @@ PAGES = [
     "/vergelijk/?gemeente=GM9999&gebied=BU99990101&gebied=BU99990102",
     "/kaart/?gemeente=GM9999",
 ]
-STAFF_PAGES = ["/cockpit/", "/cockpit/GM9999/W1/"]
+STAFF_PAGES = ["/cockpit/", "/cockpit/GM9999/W1/", "/cockpit/analyse/", "/cockpit/analyse/imports/",
+               "/cockpit/analyse/imports/nieuw/"]
 
 
 @lru_cache(maxsize=1)
