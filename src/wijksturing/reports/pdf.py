@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
@@ -42,25 +43,28 @@ class ReportPDF(FPDF):
         self.set_author("wijksturing")
         self.set_creator("wijksturing (fpdf2)")
         self.set_lang("nl")
+        self.alias_nb_pages_text = "{nb}"
+        self.alias_nb_pages(self.alias_nb_pages_text)
 
     def footer(self) -> None:
         self.set_y(-12)
         self.set_font("Helvetica", size=8)
         self.set_text_color(*GREY)
         self.cell(0, 5, _t(f"{self.report_title} · {self.report_url}"), align="L")
-        self.cell(0, 5, _t(_("page %(n)s") % {"n": self.page_no()}), align="R")
+        self.cell(0, 5, _t(_("page %(n)s of %(total)s") % {"n": self.page_no(), "total": self.alias_nb_pages_text}),
+                  align="R")
 
     def heading(self, text: str, size: int = 14) -> None:
         self.ln(3)
         self.set_font("Helvetica", "B", size)
         self.set_text_color(*self.colour)
-        self.multi_cell(0, size * 0.5, _t(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, size * 0.5, _t(text), align="L", new_x="LMARGIN", new_y="NEXT")
         self.set_text_color(0, 0, 0)
         self.ln(1)
 
     def para(self, text: str, size: int = 10) -> None:
         self.set_font("Helvetica", size=size)
-        self.multi_cell(0, 5, _t(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(0, 5, _t(text), align="L", new_x="LMARGIN", new_y="NEXT")
 
 
 def _draw_map(pdf: ReportPDF, svgmap: SvgMap | None, *, width: float = 110) -> None:
@@ -90,7 +94,8 @@ def _draw_map(pdf: ReportPDF, svgmap: SvgMap | None, *, width: float = 110) -> N
     pdf.set_y(y0 + height + 3)
 
 
-def _sparkline(pdf: ReportPDF, series, x: float, y: float, w: float = 22, h: float = 5) -> None:
+def _sparkline(pdf: ReportPDF, series, x: float, y: float, w: float = 22, h: float = 3.6) -> None:
+    """A small line of the series inside the box (x, y, w, h): it stays within its table row."""
     pts = [(yr, v) for yr, v in series if v is not None]
     if len(pts) < 2:
         return
@@ -111,13 +116,13 @@ def render_pdf(*, analysis: AreaAnalysis, svgmap: SvgMap | None, url: str, colou
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 20)
     pdf.set_text_color(*pdf.colour)
-    pdf.multi_cell(0, 9, _t(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, _t(title), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*GREY)
     pdf.set_font("Helvetica", size=10)
-    parents = ", ".join(p.name for p in reversed(a.ancestors))
+    parents = " › ".join(p.name for p in a.ancestors)  # names may hold commas: "Centrum, Spijkerkwartier en …"
     pdf.multi_cell(0, 5, _t(f"{a.level_label.capitalize()} {a.area.code}" + (f" · {parents}" if parents else "")
-                            + f" · {_('year')} {a.year} · {_('made on')} {dt.date.today():%d-%m-%Y}"),
-                   new_x="LMARGIN", new_y="NEXT")
+                            + f" · {_('year')} {a.year} · {_('made on')} {date_format(dt.date.today(), 'j F Y')}"),
+                   align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
     pdf.ln(3)
     _draw_map(pdf, svgmap)
@@ -204,12 +209,13 @@ def _figures_table(pdf: ReportPDF, a: AreaAnalysis) -> None:
         top, height = _row(pdf, widths, (f.indicator.name, value, "", city,
                                          {"better": _("better"), "worse": _("worse")}.get(f.assessment, "")),
                            aligns=["L", "R", "L", "R", "L"])
-        _sparkline(pdf, f.series, pdf.l_margin + widths[0] + widths[1] + 2, top + max(height - 5, 0) / 2)
+        spark = min(3.0, height - 1.2)
+        _sparkline(pdf, f.series, pdf.l_margin + widths[0] + widths[1] + 2, top + (height - spark) / 2, h=spark)
         source = (f.figure.source if f.figure else "") or f.indicator.source
         note = f.comparison[:1].upper() + f.comparison[1:] + ". " + _("Source") + f": {source}"
         if f.figure:
             note += f", {reference(f.figure)}"
         pdf.set_font("Helvetica", size=7.5)
         pdf.set_text_color(*GREY)
-        pdf.multi_cell(0, 3.6, _t(note), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 3.6, _t(note), align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(0, 0, 0)
