@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from shapely.geometry import shape
@@ -106,6 +108,23 @@ def area_ancestors(*, area: Area) -> list[Area]:
     return list(reversed(chain))
 
 
+def area_gebied(*, area: Area) -> Area | None:
+    """The gebied the area lies in (the area itself when it is one); None above or outside gebieden."""
+    if area.level == Level.GEBIED:
+        return area
+    return next((a for a in area_ancestors(area=area) if a.level == Level.GEBIED), None)
+
+
+def area_name(*, municipality_code: str, code: str) -> str:
+    """The name of the municipality (its own code) or of one of its gebieden; the code when unknown."""
+    try:
+        if code.upper() == municipality_code.upper():
+            return municipality_get(code=code).name
+        return gebied_get(municipality_code=municipality_code, code=code).name
+    except (Area.DoesNotExist, Municipality.DoesNotExist):
+        return code
+
+
 def area_gemeente(*, area: Area) -> Area:
     return _area_qs().get(layout=area.layout, level=Level.GEMEENTE)
 
@@ -123,18 +142,39 @@ def team_contacts(*, area: Area) -> list[TeamContact]:
     return []
 
 
+class BuurtIndex(NamedTuple):
+    """The spatial index over the mapped buurten of the latest layouts, with per buurt code its
+    primary key and the codes of its wijk and gebied ("" when it has none)."""
+
+    index: PointIndex
+    pks: dict[str, int]
+    parents: dict[str, tuple[str, str]]
+
+
 @lru_cache(maxsize=16)
-def _point_index(layout_ids: tuple[int, ...], stamp: str) -> tuple[PointIndex, dict[str, int]]:
+def _buurt_index(layout_ids: tuple[int, ...], stamp: str) -> BuurtIndex:
     buurten = list(
-        Area.objects.filter(layout_id__in=layout_ids, level=Level.BUURT, geometry__isnull=False).values_list("pk", "code", "geometry")
+        Area.objects.filter(layout_id__in=layout_ids, level=Level.BUURT, geometry__isnull=False).values_list(
+            "pk", "code", "geometry", "parent__code", "parent__parent__code", "parent__parent__level")
     )
-    index = PointIndex([shape(g) for _, _, g in buurten], [code for _, code, _ in buurten])
-    return index, {code: pk for pk, code, _ in buurten}
+    index = PointIndex([shape(row[2]) for row in buurten], [row[1] for row in buurten])
+    parents = {code: (wijk or "", gebied if gebied_level == Level.GEBIED else "")
+               for _pk, code, _g, wijk, gebied, gebied_level in buurten}
+    return BuurtIndex(index, {row[1]: row[0] for row in buurten}, parents)
 
 
-def point_index(*, municipality_code: str | None = None) -> tuple[PointIndex, dict[str, int]]:
-    """A spatial index (shapely STRtree) over the buurten of the latest layouts, cached until
-    the areas change."""
+_latest_layouts: dict[str | None, tuple[float, tuple[int, ...], str]] = {}
+
+
+def buurt_index(*, municipality_code: str | None = None, max_age: float = 0.0) -> BuurtIndex:
+    """The one cached spatial index (shapely STRtree) over the buurten of the latest layouts,
+    rebuilt when the areas change. Finding out whether they changed costs one query; with
+    ``max_age`` (seconds) that answer is reused for that long, so a lookup costs no query at all
+    (signal intake)."""
+    now = time.monotonic()
+    known = _latest_layouts.get(municipality_code)
+    if known is not None and max_age > 0 and now - known[0] <= max_age:
+        return _buurt_index(known[1], known[2])
     mapped = Area.objects.filter(level=Level.BUURT, geometry__isnull=False)
     if municipality_code:
         mapped = mapped.filter(layout__municipality__code=municipality_code)
@@ -146,7 +186,20 @@ def point_index(*, municipality_code: str | None = None) -> tuple[PointIndex, di
         latest[municipality_id] = (layout_id, imported_at)
     ids = tuple(sorted(layout_id for layout_id, _ in latest.values()))
     stamp = "|".join(str(imported_at) for _, imported_at in latest.values())
-    return _point_index(ids, stamp)
+    _latest_layouts[municipality_code] = (now, ids, stamp)
+    return _buurt_index(ids, stamp)
+
+
+def buurt_index_reset() -> None:
+    """Forget the cached index (after loading new boundaries, and in tests)."""
+    _latest_layouts.clear()
+    _buurt_index.cache_clear()
+
+
+def point_index(*, municipality_code: str | None = None) -> tuple[PointIndex, dict[str, int]]:
+    """The spatial index of :func:`buurt_index` and the primary key per buurt code."""
+    entry = buurt_index(municipality_code=municipality_code)
+    return entry.index, entry.pks
 
 
 def area_lookup_point(*, lon: float, lat: float, municipality_code: str | None = None) -> dict[str, Area]:

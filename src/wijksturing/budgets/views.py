@@ -11,11 +11,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijksturing.areas.models import Municipality
+from wijksturing.areas.selectors import area_name, municipality_get
 from wijksturing.budgets import selectors, services
 from wijksturing.budgets.forms import EntryForm, ImportForm, InitiativeForm, TransitionForm
 from wijksturing.budgets.importers import BudgetImportError, import_entries
 from wijksturing.budgets.models import BudgetLine, Initiative
 from wijksturing.budgets.workflow import CRITERIA
+from wijksturing.programmes.selectors import goals_of_area
 
 WARNINGS = {
     "over_committed": lambda: _("More is committed than the budget."),
@@ -25,9 +28,6 @@ WARNINGS = {
 
 
 def _municipality(code: str):
-    from wijksturing.areas.models import Municipality
-    from wijksturing.areas.selectors import municipality_get
-
     try:
         return municipality_get(code=code)
     except Municipality.DoesNotExist as exc:
@@ -35,9 +35,7 @@ def _municipality(code: str):
 
 
 def _area_name(mun: str, code: str) -> str:
-    from wijksturing.programmes.views import area_name
-
-    return area_name(mun, code)
+    return area_name(municipality_code=mun, code=code)
 
 
 def budget_area(request, municipality_code: str, gebied_code: str):
@@ -68,7 +66,6 @@ def entry_add(request, municipality_code: str, gebied_code: str):
     municipality = _municipality(municipality_code)
     if not selectors.budget_can_edit(user=request.user, municipality_code=municipality.code, gebied_code=gebied_code):
         raise PermissionDenied
-    from wijksturing.programmes.selectors import goals_of_area
 
     goals = {g.pk: g for g in goals_of_area(municipality_code=municipality.code, area_code=gebied_code)}
     form = EntryForm(request.POST or None)

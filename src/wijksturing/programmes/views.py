@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from wijksturing.accounts.selectors import user_is_staff_of
 from wijksturing.areas import selectors as areas
-from wijksturing.areas.models import Area, Municipality
+from wijksturing.areas.models import Municipality
 from wijksturing.areas.selectors import municipality_get
 from wijksturing.core.numbers import display
 from wijksturing.programmes import selectors, services
@@ -26,15 +26,6 @@ from wijksturing.programmes.exports import CONTENT_TYPES, export_programme
 from wijksturing.programmes.forms import EffortForm, GoalForm, MeasureForm, ResultReviewForm
 from wijksturing.programmes.models import Effort, Goal, Measure, Programme, Result
 from wijksturing.programmes.progress import annotate_goal, annotate_programme
-
-
-def area_name(municipality_code: str, code: str) -> str:
-    try:
-        if code == municipality_code:
-            return areas.municipality_get(code=code).name
-        return areas.gebied_get(municipality_code=municipality_code, code=code).name
-    except (Area.DoesNotExist, Municipality.DoesNotExist):
-        return code
 
 
 def _readable(request, programme: Programme) -> Programme:
@@ -51,7 +42,7 @@ def _editable(request, programme: Programme) -> None:
 def programme_list(request, municipality_code: str):
     programmes = selectors.programme_list(user=request.user, municipality_code=municipality_code.upper())
     agendas = selectors.agenda_list(municipality_code=municipality_code.upper())
-    rows = [(p, area_name(p.municipality.code, p.area_code)) for p in programmes]
+    rows = [(p, areas.area_name(municipality_code=p.municipality.code, code=p.area_code)) for p in programmes]
 
     try:
         municipality = municipality_get(code=municipality_code)
@@ -85,7 +76,7 @@ def _render_programme(request, programme: Programme):
     if programme.area_code != mun:
         budget_url = reverse("budgets:area", args=[mun, programme.area_code])
     return render(request, "programmes/programme_detail.html", {
-        "programme": programme, "area_name": area_name(mun, programme.area_code), "municipality": programme.municipality,
+        "programme": programme, "area_name": areas.area_name(municipality_code=mun, code=programme.area_code), "municipality": programme.municipality,
         "can_edit": selectors.programme_can_edit(user=request.user, programme=programme),
         "budget_url": budget_url,
     })
@@ -107,7 +98,7 @@ def goal_detail(request, pk: int):
             display(measure.baseline_value, decimals, lang=lang), display(measure.target_value, decimals, lang=lang))
     return render(request, "programmes/goal_detail.html", {
         "goal": goal, "programme": programme, "municipality": programme.municipality,
-        "area_name": area_name(programme.municipality.code, programme.area_code),
+        "area_name": areas.area_name(municipality_code=programme.municipality.code, code=programme.area_code),
         "can_edit": selectors.programme_can_edit(user=request.user, programme=programme),
     })
 

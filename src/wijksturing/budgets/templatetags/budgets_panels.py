@@ -13,21 +13,15 @@ from __future__ import annotations
 from django import template
 from django.template.defaultfilters import floatformat
 
-from wijksturing.areas.models import Area, Level
-from wijksturing.areas.selectors import area_ancestors
+from wijksturing.areas.models import Area
+from wijksturing.areas.selectors import area_gebied
 from wijksturing.budgets import selectors
 
 register = template.Library()
 
 
-def _gebied(area: Area) -> Area | None:
-    if area.level == Level.GEBIED:
-        return area
-    return next((a for a in area_ancestors(area=area) if a.level == Level.GEBIED), None)
-
-
 def _panel(area: Area, user=None) -> dict:
-    gebied = _gebied(area)
+    gebied = area_gebied(area=area)
     if gebied is None:
         return {"summary": None}
     municipality_code = area.layout.municipality.code

@@ -12,21 +12,15 @@ from __future__ import annotations
 
 from django import template
 
-from wijksturing.areas.models import Area, Level
-from wijksturing.areas.selectors import area_ancestors
+from wijksturing.areas.models import Area
+from wijksturing.areas.selectors import area_gebied
 from wijksturing.participation import selectors
 
 register = template.Library()
 
 
-def _gebied(area: Area) -> Area | None:
-    if area.level == Level.GEBIED:
-        return area
-    return next((a for a in area_ancestors(area=area) if a.level == Level.GEBIED), None)
-
-
 def _panel(area: Area) -> dict:
-    gebied = _gebied(area)
+    gebied = area_gebied(area=area)
     rounds = selectors.round_list_for_area(municipality_code=area.layout.municipality.code,
                                            gebied_code=gebied.code if gebied else None)
     return {"rounds": rounds, "scope_name": (gebied or area).name}

@@ -12,8 +12,8 @@ from __future__ import annotations
 from django import template
 from django.utils.html import format_html
 
-from wijksturing.areas.models import Area, Level
-from wijksturing.areas.selectors import area_ancestors
+from wijksturing.areas.models import Area
+from wijksturing.areas.selectors import area_gebied
 from wijksturing.programmes import selectors
 from wijksturing.programmes.progress import status_label
 
@@ -27,8 +27,7 @@ def _panel(area: Area, user=None) -> dict:
     """The programme of the gebied (of a wijk or buurt: its gebied's), else the city-wide one;
     ``show_empty``: say so when a gebied has none (a municipality without one shows nothing)."""
     municipality = area.layout.municipality
-    chain = [area] + list(reversed(area_ancestors(area=area)))
-    gebied = next((a for a in chain if a.level == Level.GEBIED), None)
+    gebied = area_gebied(area=area)
     scope = gebied or municipality
     summary = selectors.programme_summary(user=user, municipality_code=municipality.code, area_code=scope.code)
     return {"summary": summary, "scope_name": scope.name, "municipality_code": municipality.code,

@@ -10,22 +10,16 @@ from __future__ import annotations
 
 from django import template
 
-from wijksturing.areas.models import Area, Level
-from wijksturing.areas.selectors import area_ancestors
+from wijksturing.areas.models import Area
+from wijksturing.areas.selectors import area_gebied
 from wijksturing.signals import selectors
 
 register = template.Library()
 
 
-def _gebied(area: Area) -> Area | None:
-    if area.level == Level.GEBIED:
-        return area
-    return next((a for a in area_ancestors(area=area) if a.level == Level.GEBIED), None)
-
-
 def _panel(area: Area) -> dict:
     municipality = area.layout.municipality
-    gebied = _gebied(area)
+    gebied = area_gebied(area=area)
     counts = selectors.signal_area_counts(municipality_code=municipality.code,
                                           gebied_code=gebied.code if gebied else None)
     return {"area": area, "gebied": gebied, "scope_name": gebied.name if gebied else municipality.name,
