@@ -37,6 +37,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from wijksturing import dataversion
 from wijksturing.accounts.services import audit_log
 from wijksturing.surveys.models import Channel, Estimate
 from wijksturing.surveys.questions import SurveyIndicator
@@ -256,6 +257,7 @@ def estimates_import(*, path: Path | str, by=None) -> dict:
                      indicator_code=ind, channel=Channel.PUBLISHED, value=value, margin=moe, n=n)
             for gm, code, name, level, year, ind, value, moe, n in parsed], batch_size=2000)
         observations = _feed_monitor(source, parsed)
+        dataversion.bump()
     audit_log(user=by, action="survey_estimates_import", obj="Estimate",
               changes={"file": path.name, "format": fmt, "estimates": len(parsed)})
     return {"format": fmt, "source": source, "estimates": len(parsed), "observations": observations}

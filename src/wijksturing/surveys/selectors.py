@@ -108,9 +108,12 @@ def estimate_table(*, survey: Survey, channel: str = Channel.INVITED) -> list[di
 
 
 def survey_index(*, survey: Survey) -> dict[tuple[str, int], dict]:
-    rows = survey.estimates.filter(channel=Channel.INVITED, suppressed=False).values_list(
-        "area_code", "area_level", "year", "indicator_code", "value")
-    return subjective_index(rows, ALL_INDICATORS)
+    """The subjective index of every area and year of the survey's municipality: all its public
+    surveys together, so that a recurring peiling is scored against one fixed reference (the
+    first year) and a change is a real change."""
+    rows = Estimate.objects.filter(survey__municipality_id=survey.municipality_id, survey__status__in=PUBLIC_STATUSES,
+                                   channel=Channel.INVITED, suppressed=False).order_by("survey__year", "survey_id")
+    return subjective_index(rows.values_list("area_code", "area_level", "year", "indicator_code", "value"), ALL_INDICATORS)
 
 
 def survey_latest_for_area(*, area) -> Survey | None:
@@ -136,7 +139,9 @@ def area_panel(*, area) -> dict | None:
     codes = [q.indicator_code for q in survey.questions.all() if q.indicator_code]
     position = {c: i for i, c in enumerate(dict.fromkeys(codes))}
     estimates.sort(key=lambda r: position.get(r.indicator_code, 99))
-    subjective = survey_index(survey=survey).get((shown.code, survey.year), {}).get("value")
+    index = survey_index(survey=survey)
+    subjective = index.get((shown.code, survey.year), {}).get("value")
+    series = sorted((year, item["value"]) for (code, year), item in index.items() if code == shown.code)
     objective_value = index_value(area=shown, year=survey.year) or index_value(area=shown)
     objective = objective_value.value if objective_value is not None else None
     open_n = survey.estimates.filter(area_code=shown.code, channel=Channel.OPEN).values_list("n", flat=True).first()
@@ -144,6 +149,7 @@ def area_panel(*, area) -> dict | None:
             "subjective": subjective, "objective": objective,
             "objective_year": objective_value.year if objective_value is not None else None,
             "note": comparison_note(objective, subjective), "open_n": open_n or 0,
+            "series": series if len(series) > 1 else [],
             "min_respondents": survey.min_respondents}
 
 

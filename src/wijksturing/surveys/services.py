@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from wijksturing import dataversion
 from wijksturing.accounts.services import audit_log
 from wijksturing.core import survey as core_survey
 from wijksturing.surveys.models import (
@@ -341,6 +342,7 @@ def survey_compute(*, survey: Survey, by=None) -> dict:
             summary["wijken"] = len(wijken)
     Estimate.objects.bulk_create(estimates)
     summary["observations"] = _feed_monitor(survey, areas, codes, estimates)
+    dataversion.bump()  # cached public pages (the area panel) show the new figures
     audit_log(user=by, action="survey_compute", obj=survey, municipality_code=municipality_code, changes=summary)
     return summary
 

@@ -231,3 +231,23 @@ def test_selectors_panel_and_counts(survey):
     counts = {c["code"]: c for c in selectors.response_counts(survey=survey)}
     assert counts["WK020201"]["invited"] == 55 and counts["WK020201"]["answers_invited"] == 55
     assert counts["WK020202"]["invited"] == 0
+
+
+def test_a_recurring_peiling_is_scored_against_its_first_year(arnhem):
+    """Two yearly surveys: the second is scored against the first year's reference, so a wijk
+    whose residents grew more positive rises above 100 while the city figure moved too."""
+    from wijksturing.areas.models import Area
+
+    for year, marks in ((YEAR, (8, 6)), (YEAR + 1, (9, 6))):
+        s = services.survey_create(municipality_code="GM0202", title=f"P{year}", year=year)
+        services.survey_transition(survey=s, to_status=Status.OPEN)
+        for wijk, mark in zip(("WK020201", "WK020202"), marks):
+            for code in services.invitations_generate(survey=s, wijk_code=wijk, count=50):
+                services.response_submit(survey=s, answers={"rapportcijfer": str(mark)}, code=code, age_group="45-64")
+        services.survey_compute(survey=s)
+    panel = selectors.area_panel(area=Area.objects.get(code="WK020201"))
+    assert panel["survey"].year == YEAR + 1
+    series = dict(panel["series"])
+    # first year: city 7, wijken 8 and 6 (sd 1): +10; second year the wijk's 9 is +20 on that yardstick
+    assert series[YEAR] == pytest.approx(110.0)
+    assert series[YEAR + 1] == pytest.approx(120.0)
