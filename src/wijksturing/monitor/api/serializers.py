@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from wijksturing.monitor.models import IndexValue, Indicator, Observation, SimilarArea
+from wijksturing.monitor.selectors import figure_reference
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
@@ -18,13 +19,22 @@ class ObservationSerializer(serializers.ModelSerializer):
     area = serializers.CharField(source="area.code")
     layout_year = serializers.IntegerField(source="area.layout.year")
     value = serializers.SerializerMethodField(help_text="Empty when suppressed (small numbers).")
+    reference = serializers.SerializerMethodField(
+        help_text="The day the figure describes (ISO date, e.g. 2024-01-01 for inhabitants counted on 1 January) "
+                  "or the year it covers (e.g. 2023 for crimes registered in 2023). `source` names the publisher; "
+                  "`source_date` is only the day the figure was imported.")
 
     class Meta:
         model = Observation
-        fields = ["indicator", "area", "layout_year", "year", "value", "suppressed", "origin", "source", "source_date"]
+        fields = ["indicator", "area", "layout_year", "year", "value", "suppressed", "origin", "source", "reference",
+                  "source_date"]
 
     def get_value(self, obj) -> float | None:
         return None if obj.suppressed else obj.value
+
+    def get_reference(self, obj) -> str:
+        day = figure_reference(indicator_code=obj.indicator.code, theme=obj.indicator.theme, year=obj.year)
+        return day.isoformat() if day else str(obj.year)
 
 
 class IndexValueSerializer(serializers.ModelSerializer):

@@ -167,3 +167,10 @@ def test_cockpit_lists_behind_the_city_and_falling_fast(client, world):
     falling = html[html.index('id="falling-heading"'):html.index('id="index-heading"')]
     assert "Marktbuurt" in behind and "Havenbuurt" not in behind and "index 86, Teststad 100" in behind
     assert "Marktbuurt" in falling and "−2,5 per jaar" in falling
+
+
+def test_the_api_gives_each_figure_its_reference(client, world):
+    rows = client.get("/api/v1/observations/", {"area": "BU99990101", "year": 2024}).json()["results"]
+    by_code = {r["indicator"]: r for r in rows}
+    assert by_code["a_inw"]["reference"] == "2024-01-01" and by_code["g_woz"]["reference"] == "2024"
+    assert by_code["a_inw"]["source"] == "CBS Kerncijfers"
