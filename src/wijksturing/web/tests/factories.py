@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wijksturing.accounts.models import Membership, Role, User
+from wijksturing.accounts.models import Role
 from wijksturing.areas.models import Area, Layout, Level, Municipality, TeamContact
 from wijksturing.monitor.models import (
     Aggregation,
@@ -77,11 +77,4 @@ def make_world(*, year: int = 2024) -> dict:
     return {"municipality": m, "layout": layout, "run": run, **areas}
 
 
-def make_user(username: str, role: str | None, municipality: Municipality, gebied_code: str = "") -> User:
-    user = User.objects.create_user(username=username, password="pw-test-123")
-    if role:
-        Membership.objects.create(user=user, municipality=municipality, role=role, gebied_code=gebied_code)
-    return user
-
-
-__all__ = ["Role", "make_user", "make_world"]
+__all__ = ["Role", "make_world"]

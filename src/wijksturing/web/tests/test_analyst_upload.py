@@ -5,15 +5,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from wijksturing.accounts.models import Role
+from wijksturing.accounts.tests.factories import staff_user
 from wijksturing.monitor.models import ImportRun, ImportStatus, Observation
-
-from .factories import make_user
 
 
 @pytest.fixture
 def analyst_client(client, world, monkeypatch, settings, tmp_path):
     settings.VAR_DIR = tmp_path
-    client.force_login(make_user("analist", Role.ANALYST, world["municipality"]))
+    client.force_login(staff_user("analist", role=Role.ANALYST, municipality=world["municipality"]))
     return client
 
 

@@ -11,12 +11,11 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from wijksturing.accounts.models import Role
+from wijksturing.accounts.tests.factories import staff_user
 from wijksturing.areas.models import Municipality
 from wijksturing.monitor.models import ImportRun, ImportStatus, Observation
 from wijksturing.monitor.services import import_file
 from wijksturing.web import pagecache
-
-from .factories import make_user
 
 PUBLIC = ["/wijk/WK999901/", "/gemeente/GM9999/", "/gemeente/GM9999/gebied/W1/?jaar=2021", "/",
           "/kaart/?gemeente=GM9999&niveau=buurt", "/kaart/data.json?gemeente=GM9999&indicator=g_woz&niveau=buurt&jaar=2024",
@@ -53,7 +52,7 @@ def test_staff_never_get_nor_leave_a_cached_page(client, world):
     anonymous = client.get("/wijk/WK999901/")
     assert anonymous["X-Cache"] == "miss" and "/cockpit/" not in anonymous.content.decode()
     staff = Client()
-    staff.force_login(make_user("team", Role.AREA_TEAM, world["municipality"], gebied_code="W1"))
+    staff.force_login(staff_user("team", role=Role.AREA_TEAM, municipality=world["municipality"], gebied_code="W1"))
     for _ in range(2):
         response = staff.get("/wijk/WK999901/")
         html = response.content.decode()
@@ -62,7 +61,7 @@ def test_staff_never_get_nor_leave_a_cached_page(client, world):
     again = client.get("/wijk/WK999901/")  # staff's visits stored nothing for others
     assert again["X-Cache"] == "hit" and "/cockpit/" not in again.content.decode()
     staff.cookies.clear()
-    staff.force_login(make_user("raad", Role.COUNCIL, world["municipality"]))
+    staff.force_login(staff_user("raad", role=Role.COUNCIL, municipality=world["municipality"]))
     staff.get("/kaart/?gemeente=GM9999")
     assert client.get("/kaart/?gemeente=GM9999")["X-Cache"] == "miss"  # not filled by the council member
 
@@ -161,7 +160,7 @@ def test_a_theme_change_in_the_admin_renews_the_pages(client, world, long_ttl):
 def test_a_logged_in_user_without_session_cookie_is_not_served_from_the_cache(world):
     """E.g. a user authenticated by another mechanism than the session cookie."""
     view = pagecache.public_page(lambda request: HttpResponse(f"hello {request.user}"))
-    user = make_user("analist", Role.ANALYST, world["municipality"])
+    user = staff_user("analist", role=Role.ANALYST, municipality=world["municipality"])
     request = RequestFactory().get("/x/")
     request.user = user
     response = view(request)
