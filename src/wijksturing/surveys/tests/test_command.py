@@ -4,13 +4,14 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from wijksturing.surveys import services
-from wijksturing.surveys.models import Estimate, Invitation, Status
+from wijksturing.surveys.models import Estimate, Invitation, Status, Survey
 from wijksturing.surveys.tests.factories import YEAR
 
 
 def test_letters_compute_and_import(arnhem, tmp_path, capsys):
-    survey = services.survey_create(municipality_code="GM0202", title="P", year=YEAR)
-    services.survey_transition(survey=survey, to_status=Status.OPEN)
+    call_command("survey", "create", "--municipality", "gm0202", "--title", "Peiling 2023", "--year", str(YEAR), "--open")
+    survey = Survey.objects.get(title="Peiling 2023")
+    assert survey.status == Status.OPEN and survey.questions.count() == 11
     out = tmp_path / "brieven.csv"
     call_command("survey", "letters", str(survey.pk), "WK020201=3", "WK020202=1", "-o", str(out))
     assert len(out.read_text(encoding="utf-8").strip().split("\n")) == 5

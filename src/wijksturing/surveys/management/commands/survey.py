@@ -1,5 +1,7 @@
 """``wijksturing survey …``: the wijkpeiling from the command line.
 
+- ``wijksturing survey create --municipality GM0202 --title … --year 2025 [--open]``: a new
+  wijkpeiling with the default question set;
 - ``wijksturing survey import-estimates FILE [FILE …]``: import published survey estimates
   (Amsterdam BBGA, Eindhoven, or the generic CSV; see ``surveys/importers.py``);
 - ``wijksturing survey letters SURVEY WIJK=COUNT [WIJK=COUNT …] -o FILE``: make single-use codes
@@ -24,6 +26,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
+        create = sub.add_parser("create", help="A new wijkpeiling with the default question set.")
+        create.add_argument("--municipality", required=True, help="CBS code, e.g. GM0202")
+        create.add_argument("--title", required=True)
+        create.add_argument("--year", type=int, required=True)
+        create.add_argument("--min-respondents", type=int, default=50)
+        create.add_argument("--no-open-link", action="store_true", help="Only invited residents (with a code) may answer.")
+        create.add_argument("--open", action="store_true", help="Open it for answers at once.")
         imp = sub.add_parser("import-estimates", help="Import published survey estimates per area.")
         imp.add_argument("files", nargs="+")
         letters = sub.add_parser("letters", help="Make codes and the letter file for the printer.")
@@ -41,6 +50,14 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         except Survey.DoesNotExist:
             raise CommandError("no survey with that number") from None
+
+    def _create(self, options):
+        survey = services.survey_create(municipality_code=options["municipality"].upper(), title=options["title"],
+                                        year=options["year"], min_respondents=options["min_respondents"],
+                                        open_link=not options["no_open_link"])
+        if options["open"]:
+            services.survey_transition(survey=survey, to_status="open")
+        self.stdout.write(f"survey {survey.pk}: {survey.title} ({survey.get_status_display()})")
 
     def _import_estimates(self, options):
         for name in options["files"]:
