@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("wijksturing.budgets.urls")),
     path("", include("wijksturing.participation.urls")),
     path("", include("wijksturing.surveys.urls")),
+    path("", include("wijksturing.organisations.urls")),
     path("", include("wijksturing.reports.urls")),
     path("", include("wijksturing.monitor.urls")),
     path("", include("wijksturing.web.urls")),

@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from wijksturing.api.root import api_root
 
-APPS = ["areas", "monitor", "programmes", "budgets", "participation", "signals", "reports"]
+APPS = ["areas", "monitor", "programmes", "budgets", "participation", "signals", "reports", "organisations"]
 
 urlpatterns = [
     path("", api_root, name="api-root"),

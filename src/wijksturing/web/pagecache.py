@@ -169,6 +169,7 @@ PANEL_MODELS = {
     "programmes": ("Agenda", "Programme", "Theme", "ThemeAgenda", "Goal", "Result", "Effort", "Measure", "Review"),
     "budgets": ("BudgetLine", "Entry", "Initiative"),
     "participation": ("Round", "Result"),
+    "organisations": ("Organisation", "OrganisationArea", "Location"),
 }
 
 
