@@ -139,3 +139,15 @@ def test_index_check_and_flags_on_the_demo(demo):
     assert not figure_gaps(area=Area.objects.get(code="WK020202", layout__year=2021), year=2021)
     broek = index_carriers(area=area_get(code="WK020203"), year=2022)
     assert ("p_ink_li", 2022) in [(i.code, i.figure_year) for d in broek.dimensions for i in d.indicators]
+
+
+@needs_data
+def test_kwb_per_gemeente_2020_2025_woz_value(catalogue):
+    from wijksturing.monitor.services import import_file
+
+    import_file(path=DATA / "cbs" / "kwb_2024_kerncijfers_gemeente_wijk.csv.gz", year=2024, municipalities={"GM0202"})
+    import_file(path=DATA / "kwb_gemeente_2020_2025" / "kwb_gemeente_wonen_2020_2025.csv.gz", municipalities={"GM0202"})
+    woz = dict(Observation.objects.filter(area__code="GM0202", indicator__code="g_woz").values_list("year", "value"))
+    # g_wozbag is in euros in this file, x 1,000 euro in the catalogue (as KWB 2022: 265 for 2022)
+    assert woz == {2020: 221, 2021: 240, 2022: 265, 2023: 322, 2024: 335, 2025: 350}
+    assert value("GM0202", "p_koopw", 2025) == 43
