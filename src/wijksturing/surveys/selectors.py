@@ -178,5 +178,6 @@ def published_index(*, source: str) -> dict:
     table = [{"code": c, "name": names[c], "level": levels[c],
               "values": [index.get((c, y), {}).get("value") for y in years]} for c in areas]
     indicators = sorted({r[3] for r in rows})
+    in_index = [c for c in indicators if ALL_INDICATORS.get(c) and ALL_INDICATORS[c].dimension]
     return {"years": years, "table": table, "indicators": [(c, _name(c)[0]) for c in indicators],
-            "in_index": [c for c in indicators if ALL_INDICATORS.get(c) and ALL_INDICATORS[c].dimension]}
+            "in_index": in_index, "index_names": [_name(c)[0] for c in in_index]}
