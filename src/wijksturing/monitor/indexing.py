@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+import yaml
 
 from wijksturing.areas.models import Area, Layout, Level
 from wijksturing.core import index as core_index
@@ -192,8 +193,6 @@ def _trends_and_flags(values: list[IndexValue], flag_config: dict, gemeente_code
 
 
 def similarity_recompute() -> int:
-    import yaml
-
     config = yaml.safe_load((CATALOGUE_DIR / "similarity.yaml").read_text(encoding="utf-8"))
     codes = config["indicators"]
     latest = {}

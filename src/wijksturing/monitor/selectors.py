@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Max, QuerySet
 
-from wijksturing.areas.models import Area
+from wijksturing.areas.models import Area, Layout, Level
 from wijksturing.monitor.models import (
     AreaProfile,
     ImportRun,
@@ -210,8 +211,6 @@ def import_run_get(*, pk: int, municipality_codes=None) -> ImportRun:
 
 
 def import_run_progress(*, run: ImportRun) -> float:
-    from django.core.cache import cache
-
     if run.status != ImportStatus.RUNNING:
         return 1.0
     return cache.get(f"importrun:{run.pk}:progress", run.progress)
@@ -241,8 +240,6 @@ def year_default(*, municipality_code: str) -> int | None:
     wijken and, where the municipality has an index at all, an index for most wijken. A year with
     only city-wide figures, a few figures of an analyst's own file or only signal counts is not
     complete. Falls back to the latest year with any wijk figure, then to the latest year."""
-    from wijksturing.areas.models import Level
-
     every = years_available(municipality_code=municipality_code)
     if not every:
         return None
@@ -301,8 +298,6 @@ def city_figure(*, gemeente: Area, indicator_code: str, year: int, public: bool 
     never a mean of percentages; a count only when every area has it. The computed figure says
     from how many of the areas it is (``coverage``); it is given when at least two thirds have
     a figure, else None."""
-    from wijksturing.areas.models import Layout, Level
-
     stored = observation_value(area=gemeente, indicator_code=indicator_code, year=year, public=public)
     if stored is not None and stored.value is not None:
         return stored

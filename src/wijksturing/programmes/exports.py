@@ -11,7 +11,9 @@ import csv
 import io
 from typing import BinaryIO
 
+from wijksturing.budgets.selectors import budget_overview, budget_years, goal_money
 from wijksturing.core.cells import csv_safe_row, xlsx_append
+from wijksturing.programmes.models import Programme
 from wijksturing.programmes.progress import annotate_programme
 
 COLUMNS = [
@@ -42,8 +44,6 @@ def _explanations(measures) -> str:
 
 
 def programme_rows(*, programme, year: int | None = None) -> list[dict]:
-    from wijksturing.budgets.selectors import goal_money
-
     annotate_programme(programme)
     goal_ids = [g.pk for t in programme.theme_list for g in t.goal_list] if programme.theme_list else []
     money = goal_money(goal_ids=goal_ids, year=year)
@@ -84,8 +84,6 @@ def programme_rows(*, programme, year: int | None = None) -> list[dict]:
 
 
 def _budget_rows(programme, year: int | None) -> list[list]:
-    from wijksturing.budgets.selectors import budget_overview, budget_years
-
     mun = programme.municipality.code
     years = [year] if year else budget_years(municipality_code=mun, gebied_code=programme.area_code)
     out = []
@@ -134,8 +132,6 @@ def programme_exporter(*, municipality: str, gebied: str | None, level: str | No
                        fmt: str, out: BinaryIO) -> None:
     """``wijksturing export programme``: the latest programme of the gebied (or, without
     ``--gebied``, the municipality's city-wide programme)."""
-    from wijksturing.programmes.models import Programme
-
     area_code = gebied or municipality.upper()
     programme = (
         Programme.objects.select_related("municipality")

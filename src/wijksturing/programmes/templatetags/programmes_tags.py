@@ -1,6 +1,13 @@
 from django import template
+from django.apps import apps
+from django.db import models
+from django.template.defaultfilters import truncatechars
+from django.urls import reverse
+from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+
+from wijksturing.programmes import selectors
 
 register = template.Library()
 
@@ -25,10 +32,6 @@ def status_badge(progress):
 def area_programme_url(context, municipality_code: str, area_code: str) -> str:
     """The URL of the area's programme the visitor may read, or "" when there is none (so that a page
     links to it only when the link leads somewhere)."""
-    from django.urls import reverse
-
-    from wijksturing.programmes import selectors
-
     request = context.get("request")
     user = getattr(request, "user", None)
     if selectors.programme_current(user=user, municipality_code=municipality_code, area_code=area_code) is None:
@@ -43,8 +46,6 @@ def _action_label(action: str) -> str:
 
 
 def _model(object_type: str):
-    from django.apps import apps
-
     try:
         return apps.get_model("programmes", object_type)
     except LookupError:
@@ -53,10 +54,6 @@ def _model(object_type: str):
 
 def _value(field, value) -> str:
     """A recorded value in words: choices by their label, yes/no, related parts by their name."""
-    from django.db import models
-    from django.template.defaultfilters import truncatechars
-    from django.utils.formats import localize
-
     if value is None or value == "" or value == []:
         return _("empty")
     if field is not None and field.choices:

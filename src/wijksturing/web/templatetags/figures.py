@@ -3,7 +3,10 @@ unit said once, and the trend chart of the index (``{% load figures %}``)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -16,10 +19,6 @@ register = template.Library()
 def reference(value):
     """The day or year a figure describes: a date as "1 januari 2024", a year as "2024"; a
     :class:`~wijksturing.monitor.selectors.Figure` by its own reference."""
-    import datetime as dt
-
-    from django.utils.formats import date_format
-
     if value is None or value == "":
         return ""
     if hasattr(value, "reference") and hasattr(value, "year") and not isinstance(value, dt.date):
@@ -85,6 +84,6 @@ def trend_chart(points, label="", width=560, height=180):
             f"{x(a):.1f}", f"{y(b):.1f}", f"{x(a):.1f}", f"{y(b) - 8:.1f}", format_number(b, 0),
             f"{x(a):.1f}", f"{height - 8:.1f}", a))
     text = (label + ": " if label else "") + "; ".join(f"{a}: {format_number(b, 0)}" for a, b in points)
-    return format_html('<svg class="trend-chart" width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-label="{}" '
-                       'style="max-width:100%;height:auto">{}</svg>',
+    return format_html('<style>.trend-chart{{max-width:100%;height:auto}}</style>'
+                       '<svg class="trend-chart" width="{}" height="{}" viewBox="0 0 {} {}" role="img" aria-label="{}">{}</svg>',
                        width, height, width, height, text, mark_safe("".join(parts)))

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django import template
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wijksturing.core.numbers import display
+from wijksturing.web.links import area_url
 from wijksturing.web.theme import theme_for as _theme_for
 
 register = template.Library()
@@ -78,16 +83,19 @@ def svg_map(svgmap, title, map_id="map"):
     """Render a :class:`wijksturing.web.svgmap.SvgMap`: linked areas are keyboard-focusable."""
     if svgmap is None or not svgmap.shapes:
         return ""
-    shapes = []
+    shapes, fills = [], {}
     for s in svgmap.shapes:
-        style = format_html(' style="fill:{}"', s.fill) if s.fill else ""
-        path = format_html('<path d="{}" class="map-area {}"{}><title>{}</title></path>', s.d, s.css_class, style, s.label)
+        # colours go into a <style> element (allowed by its hash, see web.security), not a style attribute
+        fill = f" map-fill-{fills.setdefault(s.fill, len(fills))}" if s.fill else ""
+        path = format_html('<path d="{}" class="map-area {}{}"><title>{}</title></path>', s.d, s.css_class, fill, s.label)
         if s.href:
             path = format_html('<a href="{}" aria-label="{}" data-code="{}">{}</a>', s.href, s.label, s.code, path)
         shapes.append(path)
+    rules = "".join(format_html("#{} .map-fill-{}{{fill:{}}}", map_id, n, colour) for colour, n in fills.items())
     return format_html(
-        '<svg class="svg-map" id="{}" viewBox="0 0 {} {}" role="group" aria-labelledby="{}-title">'
+        '{}<svg class="svg-map" id="{}" viewBox="0 0 {} {}" role="group" aria-labelledby="{}-title">'
         '<title id="{}-title">{}</title>{}</svg>',
+        format_html("<style>{}</style>", mark_safe(rules)) if rules else "",
         map_id, f"{svgmap.width:g}", f"{svgmap.height:g}", map_id, map_id, title, mark_safe("".join(shapes)),
     )
 
@@ -96,17 +104,21 @@ def svg_map(svgmap, title, map_id="map"):
 def legend(classes):
     """Legend items ``[(colour, label), …]`` as a list."""
     return format_html_join(
-        "", '<li><span class="legend__swatch" style="background:{}" aria-hidden="true"></span>{}</li>', classes
+        "", '<li>{}{}</li>', ((swatch(colour), label) for colour, label in classes)
     )
+
+
+@register.simple_tag
+def swatch(colour):
+    """A colour sample as a small SVG (its ``fill`` attribute is no inline style, see web.security)."""
+    return format_html('<svg class="legend__swatch" viewBox="0 0 24 16" aria-hidden="true" focusable="false">'
+                       '<rect width="24" height="16" fill="{}"/></svg>', colour)
 
 
 @register.simple_tag(takes_context=True)
 def optional_include(context, template_name):
     """Render ``template_name`` with the current context when it exists (a later module's panel
     on the area page, e.g. ``signals/area_panel.html``), else nothing."""
-    from django.template import TemplateDoesNotExist
-    from django.template.loader import get_template
-
     try:
         tpl = get_template(template_name)
     except TemplateDoesNotExist:
@@ -116,8 +128,6 @@ def optional_include(context, template_name):
 
 @register.filter
 def area_href(area, suffix=""):
-    from wijksturing.web.links import area_url
-
     return area_url(area, suffix=suffix or "")
 
 
@@ -126,10 +136,6 @@ def similar_compare_url(analysis, limit: int = 2) -> str:
     """The compare page for an area and up to ``limit`` of its similar areas in the same municipality
     (the compare page compares within one municipality), or "" when there is no such area — a page
     then shows no compare link instead of one that answers 400."""
-    from urllib.parse import urlencode
-
-    from django.urls import reverse
-
     code = analysis.municipality.code
     others = [s.code for s in analysis.similar if s.layout.municipality.code == code][:limit]
     if not others:

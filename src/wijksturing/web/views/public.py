@@ -17,6 +17,9 @@ from wijksturing.web import data, pages, thematic
 from wijksturing.web.geocode import GeocodeUnavailable, address_search, normalise_postcode
 from wijksturing.web.links import area_url
 from wijksturing.web.pagecache import public_page
+from wijksturing.web.svgmap import build_map
+from wijksturing.web.templatetags.figures import indicator_label, reference
+from wijksturing.web.templatetags.web import format_number
 
 MAX_COMPARE = 5
 
@@ -118,7 +121,6 @@ def thematic_map(request: HttpRequest) -> HttpResponse:
     municipalities, municipality, indicator, level, method, years, year = _map_params(request)
     choro = pages.cached(f"choro:{municipality.code}:{indicator}:{level}:{year}:{method}", lambda: thematic.choropleth(
         municipality_code=municipality.code, indicator_code=indicator, level=level, year=year, method=method))
-    from wijksturing.web.svgmap import build_map
 
     svgmap = pages.cached(f"chorosvg:{municipality.code}:{indicator}:{level}:{year}:{method}", lambda: build_map([
         {"geometry": r.area.geometry, "properties": {
@@ -134,8 +136,6 @@ def thematic_map(request: HttpRequest) -> HttpResponse:
 
 
 def _format(value, decimals):
-    from wijksturing.web.templatetags.web import format_number
-
     return format_number(value, decimals)
 
 
@@ -181,8 +181,6 @@ def compare(request: HttpRequest) -> HttpResponse:
 def _compare_rows(chosen: list, gemeente, selected: list, year: int) -> list[dict]:
     """One row per figure: each area's value with the year it is of (when not ``year``), the
     municipality's figure of the same year, and the sources with the day or year they describe."""
-    from wijksturing.web.templatetags.figures import indicator_label, reference
-
     table = data.figures(areas=[*chosen, gemeente], indicator_codes=[i.code for i in selected], year=year)
     index = data.index_rows(areas=[*chosen, gemeente], year=year)
 

@@ -1,12 +1,16 @@
 """``wijksturing report --municipality GM0202 --level wijk --out DIR``: the gebiedsanalyse of
 every area of one level of a municipality in one go, with a progress bar."""
 
+import time
+
+from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from wijksturing.areas import selectors as areas
 from wijksturing.areas.models import Level
 from wijksturing.reports.services import report_batch
+from wijksturing.reports.tasks import progress_key, report_batch_task
 
 
 class Command(BaseCommand):
@@ -32,8 +36,6 @@ class Command(BaseCommand):
         if not total:
             raise CommandError(f"--municipality {code} --level {options['level']}: no such areas")
         if options["queue"]:
-            from wijksturing.reports.tasks import report_batch_task
-
             result = report_batch_task.delay(municipality_code=code, level=options["level"], out=options["out"],
                                              year=options["year"], formats=["pdf", "html"] if options["html"] else ["pdf"])
             self.stdout.write(f"queued: {result.id} (wijksturing report --municipality {code} --follow {result.id})")
@@ -46,12 +48,6 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{len(files)} files written to {options['out']}"))
 
     def _follow(self, task_id: str) -> None:
-        import time
-
-        from django.core.cache import cache
-
-        from wijksturing.reports.tasks import progress_key
-
         with tqdm(unit="area", file=self.stderr._out) as bar:
             while True:
                 state = cache.get(progress_key(task_id)) or {"status": "queued"}
