@@ -7,7 +7,7 @@ import secrets
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -73,6 +73,16 @@ def initiative_submit(*, municipality, gebied_code: str, title: str, description
                       applicant_name: str = "", applicant_email: str = "", applicant_phone: str = "",
                       domain: str = "participation") -> Initiative:
     """A resident applies (no login). Returns the initiative; its token is the follow link."""
+    from wijksturing.accounts.ratelimit import current_client, limit_hit
+    from wijksturing.areas.selectors import gebied_get
+
+    try:
+        gebied_get(municipality_code=municipality.code, code=gebied_code)
+    except ObjectDoesNotExist:
+        raise ValidationError({"gebied_code": f"there is no gebied {gebied_code!r} in {municipality.name}"}) from None
+    if current_client() and limit_hit(scope="form_ip", key=current_client()):
+        raise ValidationError("too many applications were sent from your connection; try again later",
+                              code="rate_limited")
     try:
         amount = money(amount)
     except (ArithmeticError, TypeError, ValueError) as exc:

@@ -303,3 +303,41 @@ if not DEBUG:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# --- Abuse resistance and security headers (docs/security.md) ---------------------------------------
+# Login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name from one
+# address, that pair is locked out for the cool-off time. Counted in the cache (shared via Redis
+# when CACHE_URL is set), so every process sees the same count and no login data is stored.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS.insert(0, "wijksturing.accounts.lockout.LoginLockoutBackend")
+AXES_FAILURE_LIMIT = config("WIJKSTURING_LOGIN_FAILURE_LIMIT", 5, "Wrong passwords before a user name is locked out "
+                            "for that client address.")
+AXES_COOLOFF_TIME = config("WIJKSTURING_LOGIN_COOLOFF_MINUTES", 15, "Minutes a locked-out login stays locked (the page says a quarter of an hour).") / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_VERBOSE = False  # the lockout itself is logged; user names and addresses not on every attempt
+# Limits on public forms, voting codes and e-mail (wijksturing.accounts.ratelimit), and on the API.
+WIJKSTURING_RATE_LIMITS: dict = {}
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["rest_framework.throttling.AnonRateThrottle",
+                                              "rest_framework.throttling.UserRateThrottle"]
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "anon": config("WIJKSTURING_API_RATE_ANON", "600/min", "API requests per client address without login."),
+    "user": config("WIJKSTURING_API_RATE_USER", "2000/min", "API requests per signed-in user."),
+    "open311_post": config("WIJKSTURING_OPEN311_POST_RATE", "120/min", "Open311 POSTs per API key (or address)."),
+}
+# Headers: a strict Content-Security-Policy (no inline script or style) and Permissions-Policy
+# (wijksturing.web.security), no framing, no referrer to other sites.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "wijksturing.web.security.SecurityHeadersMiddleware")
+MIDDLEWARE.insert(0, "wijksturing.accounts.ratelimit.ClientAddressMiddleware")
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Sessions end after 8 hours without a request (the cookie's age is renewed on every request).
+SESSION_COOKIE_AGE = config("WIJKSTURING_SESSION_IDLE_HOURS", 8, "Hours without a request before a session ends.") * 3600
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"

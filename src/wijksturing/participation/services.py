@@ -142,6 +142,10 @@ def proposal_submit(*, rnd: Round, title: str, description: str, estimated_cost:
     """A resident's proposal; only while proposals are open."""
     if rnd.phase != Phase.PROPOSALS:
         raise ValidationError(_("This round does not take proposals now."))
+    from wijksturing.accounts.ratelimit import current_client, limit_hit
+
+    if not getattr(by, "is_authenticated", False) and current_client() and limit_hit(scope="form_ip", key=current_client()):
+        raise ValidationError(_("Too many proposals were sent from your connection. Try again later."), code="rate_limited")
     errors = {}
     if Decimal(estimated_cost) <= 0:
         errors["estimated_cost"] = _("The estimated cost must be more than 0.")

@@ -12,13 +12,14 @@ import secrets
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijksturing.accounts.ratelimit import current_client, limit_hit
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas import selectors as area_selectors
 from wijksturing.signals import selectors
@@ -68,6 +69,10 @@ def signal_create(
     reporter = {k: (v or "").strip() if isinstance(v, str) else v for k, v in (reporter or {}).items()}
     _refuse_control_characters({"description": description, "address": address or "",
                                 **{k: v for k, v in reporter.items() if isinstance(v, str)}})
+    anonymous = _user(by) is None and source == Source.PUBLIC_FORM
+    if anonymous and current_client() and limit_hit(scope="report_ip", key=current_client()):
+        raise ValidationError({NON_FIELD_ERRORS: _("Too many reports were sent from your connection. Try again later, "
+                                                   "or call 14 followed by the area code.")}, code="rate_limited")
     if place is None:
         place = place_point(lon=lon, lat=lat, municipality_code=municipality.code)
         if lat is not None and not place.buurt_code and placement_has_boundaries(municipality_code=municipality.code):
@@ -91,7 +96,7 @@ def signal_create(
                            consent=bool(reporter.get("consent")))
         contact.clean_fields(exclude=["signal"])
         contact.save()
-        acknowledge = bool(contact.email and contact.consent)
+        acknowledge = bool(contact.email and contact.consent) and not (anonymous and _mail_limited(contact.email))
         change = StatusChange.objects.create(signal=signal, to_status=Status.RECEIVED, at=now, by=_user(by))
         audit_log(user=by, action="signal_create", obj=signal, municipality_code=municipality.code,
                   changes={"category": category.slug, "source": source, "buurt": place.buurt_code})
@@ -99,6 +104,17 @@ def signal_create(
             transaction.on_commit(lambda: _mail(change_id=change.pk, kind="received", text=category.handling_message,
                                                 site_url=site_url))
     return signal
+
+
+def _mail_limited(address: str) -> bool:
+    """True when an anonymous form may not send another e-mail to ``address`` (or from this
+    client) now: one address is not mailed more than a few times a day, whoever types it in."""
+    over_address = limit_hit(scope="mail_address", key=address.strip().lower())
+    over_client = bool(current_client()) and limit_hit(scope="mail_ip", key=current_client())
+    if over_address or over_client:
+        log.info("acknowledgement not e-mailed: rate limit")
+        return True
+    return False
 
 
 def _refuse_control_characters(fields: dict[str, str]) -> None:

@@ -5,6 +5,7 @@ own format (``[{"code": 400, "description": "..."}]`` / ``<errors><error>…``),
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -17,6 +18,7 @@ from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.throttling import SimpleRateThrottle
 from rest_framework.views import APIView
 
 from wijksturing.areas import selectors as area_selectors
@@ -68,9 +70,23 @@ def _param(data, name: str) -> str:
     return value.strip()
 
 
+class Open311PostThrottle(SimpleRateThrottle):
+    """POSTs per API key (its hash prefix), else per client address; reads are not limited here."""
+
+    scope = "open311_post"
+
+    def get_cache_key(self, request, view):
+        if request.method != "POST":
+            return None
+        key = request.headers.get("X-Api-Key") or (request.POST.get("api_key") if hasattr(request, "POST") else "")
+        ident = "key:" + hashlib.sha256(key.encode()).hexdigest()[:16] if key else self.get_ident(request)
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
 class Open311View(APIView):
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    throttle_classes = [Open311PostThrottle]
     native_errors = True
     content_negotiation_class = ByFormat
     parser_classes = [FormParser, MultiPartParser, JSONParser]
@@ -93,6 +109,8 @@ class Open311View(APIView):
         response = self.respond([{"code": code, "description": description}], "errors", status=code)
         if isinstance(exc, exceptions.MethodNotAllowed):
             response["Allow"] = ", ".join(self.allowed_methods)
+        if isinstance(exc, exceptions.Throttled) and exc.wait:
+            response["Retry-After"] = str(int(exc.wait) + 1)
         return response
 
     def jurisdiction(self, request, data=None) -> str:
