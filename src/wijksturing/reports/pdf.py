@@ -212,7 +212,7 @@ def _figures_table(pdf: ReportPDF, a: AreaAnalysis) -> None:
         spark = min(3.0, height - 1.2)
         _sparkline(pdf, f.series, pdf.l_margin + widths[0] + widths[1] + 2, top + (height - spark) / 2, h=spark)
         source = (f.figure.source if f.figure else "") or f.indicator.source
-        note = f.comparison[:1].upper() + f.comparison[1:] + ". " + _("Source") + f": {source}"
+        note = (f.comparison[:1].upper() + f.comparison[1:] + ". " if f.comparison else "") + _("Source") + f": {source}"
         if f.figure:
             note += f", {reference(f.figure)}"
         pdf.set_font("Helvetica", size=7.5)

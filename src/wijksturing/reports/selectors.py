@@ -32,6 +32,7 @@ class KeyFigure:
     relation: str = ""  # "higher", "lower", "same" or "" (no comparison possible)
     difference: float | None = None  # the area's figure minus the city's, in the indicator's unit
     city_name: str = ""
+    is_city: bool = False  # the municipality's own figure, on its own page: nothing to compare with
 
     @property
     def decimals(self) -> int:
@@ -40,6 +41,8 @@ class KeyFigure:
     @property
     def comparison(self) -> str:
         """One sentence: higher or lower than the city, by how much, and whether that is good."""
+        if self.is_city:
+            return ""
         if not self.relation:
             if self.figure is None or self.figure.value is None:
                 return _("no comparison: this area has no figure")
@@ -114,6 +117,11 @@ class AreaAnalysis:
     sources: list[tuple[str, list]] = field(default_factory=list)  # (source, [reference day or year, …])
 
     @property
+    def is_gemeente(self) -> bool:
+        """The municipality's own page: its figures are not compared with themselves."""
+        return self.area.level == Level.GEMEENTE
+
+    @property
     def index_scored(self) -> int:
         """How many parts of the index have a score this year."""
         return sum(1 for d in self.dimensions if d.value is not None)
@@ -177,9 +185,16 @@ def area_analysis(*, area: Area, year: int | None = None) -> AreaAnalysis:
         for code in codes:
             own, city = table.get((area.code, code)), table.get((gemeente.code, code))
             series = [(y, v) for y, v in all_series.get(code, []) if y <= year]
+            if area.pk == gemeente.pk:
+                # the municipality's own page: no comparison with itself; a figure the city has
+                # not stored is computed from its smaller areas (with the coverage said)
+                city = None
+                if own is None:
+                    own = next((f for y in range(year, year - data.RECENT_YEARS - 1, -1)
+                                if (f := data.city_figure(gemeente=gemeente, indicator_code=code, year=y))), None)
             if own is None and not any(v is not None for _, v in series):
                 continue
-            if own is not None and (city is None or city.year != own.year):
+            if area.pk != gemeente.pk and own is not None and (city is None or city.year != own.year):
                 # the city's figure of the same year as the area's, computed when none is stored
                 city = data.city_figure(gemeente=gemeente, indicator_code=code, year=own.year)
             known = [v for _, v in series if v is not None]
@@ -189,7 +204,8 @@ def area_analysis(*, area: Area, year: int | None = None) -> AreaAnalysis:
             figures.append(KeyFigure(
                 indicator, own, city, series, change, _assess(indicator, own_value, city_value),
                 _relation(indicator, own_value, city_value),
-                None if own_value is None or city_value is None else own_value - city_value, municipality.name))
+                None if own_value is None or city_value is None else own_value - city_value, municipality.name,
+                area.pk == gemeente.pk))
             for fig in (own, city):
                 if fig is not None and fig.source:
                     sources.setdefault(fig.source, set()).add(_reference(fig))

@@ -14,6 +14,8 @@ from wijksturing.monitor import selectors as monitor
 from wijksturing.monitor.selectors import Figure
 from wijksturing.web import pagecache
 
+RECENT_YEARS = monitor.RECENT_YEARS  # how old a figure may be to stand for a year
+
 __all__ = ["Figure", "data_version", "figures", "index_rows", "index_value", "series", "similar_areas", "years"]
 
 

@@ -174,3 +174,13 @@ def test_the_api_gives_each_figure_its_reference(client, world):
     by_code = {r["indicator"]: r for r in rows}
     assert by_code["a_inw"]["reference"] == "2024-01-01" and by_code["g_woz"]["reference"] == "2024"
     assert by_code["a_inw"]["source"] == "CBS Kerncijfers"
+
+
+def test_the_municipality_page_is_not_compared_with_itself(client, world, low_income):
+    html = client.get("/gemeente/GM9999/?jaar=2024").content.decode()
+    figures = htmlparse.table(html, cls="figures")
+    assert figures[0] == ["Cijfer", "Teststad", "Verloop", "Bron"]
+    # the city has no 2021 figure of its own: computed from its buurten, saying so
+    assert htmlparse.cell(figures, "Huishoudens met een laag inkomen (%)", "Teststad") == (
+        "16,7 (2021) berekend uit 2 van de 2 buurten")
+    assert "Cijfers van de gemeente Teststad, jaar 2024." in html
