@@ -13,6 +13,16 @@ class QuestionInline(admin.TabularInline):
     extra = 0
     fields = ("order", "code", "kind", "text_nl", "text_en", "indicator_code", "measure")
 
+    # questions change only while the survey is a draft: answers must keep meaning what was asked
+    def has_add_permission(self, request, obj=None):
+        return obj is not None and obj.status == "draft" and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return obj is not None and obj.status == "draft" and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is not None and obj.status == "draft" and super().has_delete_permission(request, obj)
+
 
 @admin.register(Survey)
 class SurveyAdmin(ScopedAdmin):
