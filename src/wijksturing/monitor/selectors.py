@@ -150,7 +150,10 @@ def index_value(*, area: Area, year: int | None = None) -> IndexValue | None:
 
 
 def index_series(*, area: Area) -> list[tuple[int, float | None]]:
-    return list(IndexValue.objects.filter(area=area).order_by("year").values_list("year", "value"))
+    """[(year, index)] of the area's code in every division (the index of a year belongs to the
+    areas of the division in force that year, e.g. 2022 to those of 2021)."""
+    return list(IndexValue.objects.filter(area__code=area.code, area__layout__municipality=area.layout.municipality)
+                .order_by("year").values_list("year", "value"))
 
 
 def index_table(*, municipality_code: str, level: str, year: int) -> QuerySet[IndexValue]:
