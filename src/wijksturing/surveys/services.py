@@ -109,6 +109,7 @@ def survey_transition(*, survey: Survey, to_status: str, by=None) -> Survey:
     old, locked.status = locked.status, to_status
     locked.save(update_fields=["status"])
     survey.status = to_status
+    dataversion.bump()  # the area panel links to the questionnaire only while it is open
     audit_log(user=by, action="survey_status", obj=locked, municipality_code=locked.municipality.code,
               changes={"from": old, "to": to_status})
     return locked
