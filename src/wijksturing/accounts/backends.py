@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.backends import BaseBackend
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
 
+from wijksturing.accounts.demo import DEMO_EMAIL_DOMAIN, DEMO_USERS
 from wijksturing.accounts.models import Membership, Role
 
 ANALYST_PERMISSIONS = {"monitor.view_indicator", "monitor.change_indicator", "monitor.view_importrun",
@@ -36,9 +37,6 @@ class RoleBackend(BaseBackend):
         return Role.ANALYST in roles and app_label in {"monitor", "areas"}
 
 
-DEMO_EMAIL_DOMAIN = "demo.wijksturing.invalid"
-
-
 class ModelBackend(DjangoModelBackend):
     """Django's user-name and password sign-in, except that the demo accounts (accounts/demo.py)
     cannot sign in with DEBUG off: a database once loaded with the demo must not open production
@@ -48,8 +46,6 @@ class ModelBackend(DjangoModelBackend):
         return super().user_can_authenticate(user) and (settings.DEBUG or not is_demo_account(user))
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        from wijksturing.accounts.demo import DEMO_USERS
-
         if not settings.DEBUG and username in DEMO_USERS and password in {"demo", os.environ.get("WIJKSTURING_DEMO_PASSWORD", "demo")}:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)

@@ -5,12 +5,14 @@ import os
 
 from django.conf import settings
 
-from wijksturing.accounts.backends import DEMO_EMAIL_DOMAIN
 from wijksturing.accounts.models import Role, User
 from wijksturing.accounts.services import membership_grant
 from wijksturing.areas.selectors import municipality_list
 
 # username -> (role, gebied code or "", superuser); gebied W1 = Centrum–Spijkerkwartier–Arnhemse Broek
+#: The e-mail domain that marks a demo account (accounts.backends refuses its sign-in with DEBUG off).
+DEMO_EMAIL_DOMAIN = "demo.wijksturing.invalid"
+
 DEMO_USERS = {
     "beheer": (Role.ADMINISTRATOR, "", True),
     "analist": (Role.ANALYST, "", False),

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from django.urls import URLPattern, URLResolver, reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from django.urls import URLPattern, URLResolver, reverse
+#: The apps whose ``api.urls`` make up /api/v1/ (included by wijksturing.api.urls).
+APPS = ["areas", "monitor", "programmes", "budgets", "participation", "signals", "reports", "organisations"]
 
 
 def _plain_paths(module: str) -> list[str]:
@@ -33,8 +35,6 @@ def _plain_paths(module: str) -> list[str]:
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def api_root(request):
-    from wijksturing.api.urls import APPS
-
     base = reverse("api-root")
     collections = {}
     for app in APPS:

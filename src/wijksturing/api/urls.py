@@ -3,9 +3,7 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
-from wijksturing.api.root import api_root
-
-APPS = ["areas", "monitor", "programmes", "budgets", "participation", "signals", "reports", "organisations"]
+from wijksturing.api.root import APPS, api_root
 
 urlpatterns = [
     path("", api_root, name="api-root"),
