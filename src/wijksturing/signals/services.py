@@ -36,7 +36,8 @@ from wijksturing.signals.models import (
 )
 from wijksturing.signals.photos import photo_reencode
 from wijksturing.signals.routing import Place, add_workdays, place_point, placement_has_boundaries, route
-from wijksturing.signals.text import first_control_character
+from wijksturing.signals.open311.documents import public_address
+from wijksturing.signals.text import first_control_character, retention_scrub, round_coordinate
 from wijksturing.signals.workflow import HANDLED, Status, check_transition
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,37 @@ def signal_create(
             transaction.on_commit(lambda: _mail(change_id=change.pk, kind="received", text=category.handling_message,
                                                 site_url=site_url))
     return signal
+
+
+def _retention_scrub_texts(signal: Signal, names: list[str]) -> list[str]:
+    """Personal data inside the free text of a signal and its history (descriptions, addresses,
+    replies, notes) and the exact point: scrubbed, the point rounded to about 100 m. History rows
+    are append-only for the application; retention rewrites their text in place (no save())."""
+    changed = []
+    description = retention_scrub(signal.description, names)
+    address = public_address(retention_scrub(signal.address, names)) or ""
+    lat, lon = round_coordinate(signal.lat), round_coordinate(signal.lon)
+    updates = {}
+    if description != signal.description:
+        updates["description"] = description
+        changed.append("description")
+    if address != signal.address:
+        updates["address"] = address
+        changed.append("address")
+    if (lat, lon) != (signal.lat, signal.lon):
+        updates.update(lat=lat, lon=lon)
+        changed.append("coordinates")
+    if updates:
+        Signal.objects.filter(pk=signal.pk).update(**updates)
+    history = False
+    for change in StatusChange.objects.filter(signal=signal).exclude(reply="", note=""):
+        reply, note = retention_scrub(change.reply, names), retention_scrub(change.note, names)
+        if (reply, note) != (change.reply, change.note):
+            StatusChange.objects.filter(pk=change.pk).update(reply=reply, note=note)
+            history = True
+    if history:
+        changed.append("history")
+    return changed
 
 
 def _mail_limited(address: str) -> bool:
@@ -245,6 +277,7 @@ def signal_retention_run(*, now: dt.datetime | None = None, days: int | None = N
             signal = Signal.objects.select_for_update().get(pk=signal_id)
             contact = Reporter.objects.select_for_update().get(signal=signal)
             fields = [f for f in ("name", "email", "phone", "device_id") if getattr(contact, f)]
+            names = [contact.name] if contact.name else []
             for f in ("name", "email", "phone", "device_id"):
                 setattr(contact, f, "")
             contact.removed_at = now
@@ -254,6 +287,7 @@ def signal_retention_run(*, now: dt.datetime | None = None, days: int | None = N
                 signal.photo = ""
                 signal.save(update_fields=["photo"])
                 fields.append("photo")
+            fields += _retention_scrub_texts(signal, names)
             RetentionRecord.objects.create(signal=signal, removed_at=now, fields=fields)
             audit_log(user=None, action="signal_retention", obj=signal, municipality_code=signal.municipality_id and
                       signal.municipality.code, changes={"removed": fields})
