@@ -34,9 +34,9 @@ from wijksturing.signals.models import (
     StatusChange,
     Team,
 )
+from wijksturing.signals.open311.documents import public_address
 from wijksturing.signals.photos import photo_reencode
 from wijksturing.signals.routing import Place, add_workdays, place_point, placement_has_boundaries, route
-from wijksturing.signals.open311.documents import public_address
 from wijksturing.signals.text import first_control_character, retention_scrub, round_coordinate
 from wijksturing.signals.workflow import HANDLED, Status, check_transition
 
