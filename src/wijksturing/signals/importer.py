@@ -16,6 +16,7 @@ import gzip
 import io
 import secrets
 import sys
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -47,11 +48,47 @@ class SignalImportError(ValueError):
 
 
 def _read(path: Path) -> tuple[list[str], list[dict]]:
+    """The header and rows, or a SignalImportError that names the file (and the row) and says what
+    is wrong: a damaged or truncated .gz, a binary file, a file not in UTF-8, a broken CSV line."""
+    name = path.name
     raw = path.read_bytes()
-    if path.suffix == ".gz":
-        raw = gzip.decompress(raw)
-    reader = csv.DictReader(io.StringIO(raw.decode("utf-8-sig")))
-    return list(reader.fieldnames or []), list(reader)
+    if path.suffix == ".gz" or raw[:2] == b"\x1f\x8b":
+        try:
+            raw = gzip.decompress(raw)
+        except (EOFError, OSError, zlib.error) as exc:
+            raise SignalImportError([f"{name}: the .gz file is damaged or truncated ({exc}); nothing imported"]) from None
+    if b"\x00" in raw[:65536]:
+        raise SignalImportError([f"{name}: this is not a text (CSV) file: it contains binary data; nothing imported"])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        row = raw[: exc.start].count(b"\n") + 1
+        raise SignalImportError([f"{name}: row {row}: the file is not in UTF-8 (perhaps Latin-1/Windows-1252); "
+                                 "save it as CSV UTF-8 and import again; nothing imported"]) from None
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:
+        raise SignalImportError([f"{name}: row {reader.line_num}: not a readable CSV line ({exc}); nothing imported"]) from None
+    return list(reader.fieldnames or []), rows
+
+
+def _already_imported(parsed, columns, municipality_code: str) -> set[int]:
+    """Positions of rows imported before: the same external id, or without one the same
+    category, time and point. Importing a file twice therefore adds nothing the second time."""
+    existing = Signal.objects.filter(municipality__code=municipality_code, source=Source.IMPORT)
+    ids = set(existing.exclude(external_id="").values_list("external_id", flat=True))
+    keys = set(existing.values_list("category_id", "created_at", "lat", "lon"))
+    seen_ids, seen_keys, skip = set(), set(), set()
+    for i, (row, category, created, lat, lon, _status, _closed) in enumerate(parsed):
+        external = (row.get(columns["external_id"]) or "").strip()[:80] if columns["external_id"] else ""
+        key = (category.pk, created, lat, lon)
+        if (external and (external in ids or external in seen_ids)) or (not external and (key in keys or key in seen_keys)):
+            skip.add(i)
+        seen_ids.add(external) if external else seen_keys.add(key)
+    return skip
 
 
 def _when(text: str) -> dt.datetime | None:
@@ -111,7 +148,9 @@ def signals_import(*, path: Path, municipality_code: str, progress: bool = True,
     if errors:
         raise SignalImportError(errors)
     with transaction.atomic():
-        count = _write(parsed, columns, municipality_code, progress, name)
+        skip = _already_imported(parsed, columns, municipality_code)
+        parsed = [p for i, p in enumerate(parsed) if i not in skip]
+        count = _write(parsed, columns, municipality_code, progress, name) if parsed else 0
         audit_log(user=by, action="signals_import", obj="Signal", municipality_code=municipality_code,
                   changes={"file": name, "signals": count})
     return count
