@@ -118,7 +118,7 @@ class _Median(Aggregate):
     output_field = DurationField()
 
 
-def handling_statistics(*, municipality_code: str, year: int | None = None) -> list[dict]:
+def handling_statistics(*, municipality_code: str, year: int | None = None, gebied_code: str | None = None) -> list[dict]:
     """Per subcategory (and a total row, category None): signals, handled, median days open
     of the handled ones, and the share handled within the promised term (None without data).
     Counted in the database (one grouped query and one for the total); the medians too on
@@ -126,6 +126,8 @@ def handling_statistics(*, municipality_code: str, year: int | None = None) -> l
     qs = Signal.objects.filter(municipality__code=municipality_code)
     if year is not None:
         qs = qs.filter(created_at__year=year)
+    if gebied_code is not None:  # one gebied only (the gebiedsrapportage)
+        qs = qs.filter(gebied_code=gebied_code)
     handled = Q(status__in=HANDLED, closed_at__isnull=False)
     timed = handled & Q(deadline__isnull=False)
     closed_day = TruncDate("closed_at", tzinfo=timezone.get_current_timezone())
