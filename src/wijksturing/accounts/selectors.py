@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from wijksturing.accounts.models import Membership, Role
-from wijksturing.areas.selectors import municipality_list
 
 STAFF_ROLES = (Role.ADMINISTRATOR, Role.ANALYST, Role.AREA_TEAM, Role.SOCIAL_TEAM)
 
@@ -40,8 +39,9 @@ def user_is_staff_of(*, user, municipality_code: str) -> bool:
 def user_municipality_codes(*, user) -> list[str]:
     if not getattr(user, "is_authenticated", False):
         return []
-    if user.is_superuser:
-        return [m.code for m in municipality_list()]
+    if user.is_superuser:  # every municipality, through the membership's foreign key (accounts sits below areas)
+        municipalities = Membership._meta.get_field("municipality").related_model.objects.order_by("name")
+        return list(municipalities.values_list("code", flat=True))
     return sorted(set(Membership.objects.filter(user=user).values_list("municipality__code", flat=True)))
 
 
