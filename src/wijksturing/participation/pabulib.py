@@ -56,8 +56,13 @@ def _int(meta: dict, key: str, file: str) -> int | None:
         raise PbImportError(f"{file}: META field '{key}' is not a whole number: {meta[key]!r}") from None
 
 
+MAX_MONEY = Fraction(10) ** 12  # the database stores up to 999,999,999,999.99
+
+
 def _money(value, what: str, file: str) -> Decimal:
     value = Fraction(value)
+    if not 0 <= value < MAX_MONEY:
+        raise PbImportError(f"{file}: {what} is outside 0 – 999,999,999,999.99: {value}")
     if (value * 100).denominator != 1:
         raise PbImportError(f"{file}: {what} has more than two decimals: {float(value)}")
     return to_decimal(value)

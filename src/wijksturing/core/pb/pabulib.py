@@ -24,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from fractions import Fraction
 
 from .model import VOTE_TYPES, Ballot, Election, ElectionError, Number, Project
@@ -47,12 +48,24 @@ class PabulibError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
+MAX_DIGITS = 40  # more digits than any budget, cost or count of points has
+MAX_EXPONENT = 40  # 1e100000000 would be an integer of 100 million digits: refused, not computed
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d{1,6}))?|[+-]?\d+/\d+")
+
+
 def parse_number(text: str) -> Number:
-    """``"7200"``, ``"12,50"``, ``"12.5"`` or ``"5/2"`` as an exact number; ValueError otherwise."""
+    """``"7200"``, ``"12,50"``, ``"12.5"``, ``"1e6"`` or ``"5/2"`` as an exact number; ValueError
+    otherwise, also for a number too large to be meant (more than 40 digits or an exponent above
+    40), so that a hostile file can neither hang the count nor overflow it."""
     t = text.strip().replace(",", ".")
-    if not t or t.lower() in ("nan", "inf", "-inf", "infinity"):
+    match = _NUMBER.fullmatch(t)
+    if not t or match is None or len(t) > MAX_DIGITS + 8:
         raise ValueError(f"not a number: {text!r}")
+    if match.group(1) is not None and abs(int(match.group(1))) > MAX_EXPONENT:
+        raise ValueError(f"number out of range: {text!r}")
     f = Fraction(t)
+    if len(str(abs(f.numerator))) > MAX_DIGITS or len(str(f.denominator)) > MAX_DIGITS:
+        raise ValueError(f"number out of range: {text!r}")
     return int(f) if f.denominator == 1 else f
 
 
@@ -71,6 +84,17 @@ def format_number(value: Number) -> str:
             places += 1
         return f"{float(f):.{places}f}" if places < 15 else str(f)
     return f"{f.numerator}/{f.denominator}"
+
+
+def _check_complete(meta: dict[str, str], n_projects: int, n_votes: int, err) -> None:
+    """A file cut short is an error, not a smaller election: no projects at all, or fewer projects
+    or votes than META's ``num_projects`` / ``num_votes`` announce."""
+    if n_projects == 0:
+        raise err("the file has no projects (is it truncated?)", field="projects")
+    for key, found in (("num_projects", n_projects), ("num_votes", n_votes)):
+        announced = meta.get(key, "").strip()
+        if announced.isdigit() and int(announced) != found:
+            raise err(f"META announces {announced} {key[4:]} but the file has {found} (is it truncated?)", field=key)
 
 
 def _missing(v: str) -> bool:
@@ -131,8 +155,10 @@ def loads(text: str, *, file: str = "<string>") -> Election:
             raise err(f"META has no '{key}'", field=key)
     try:
         budget = parse_number(meta["budget"])
-    except (ValueError, ZeroDivisionError):
-        raise err(f"budget is not a number: {meta['budget']!r}", field="budget") from None
+    except (ValueError, ZeroDivisionError) as exc:
+        raise err(f"budget is not a usable number: {meta['budget']!r} ({exc})", field="budget") from None
+    if budget < 0:
+        raise err(f"budget is negative: {meta['budget']!r}", field="budget")
     vote_type = meta["vote_type"]
     if vote_type not in VOTE_TYPES:
         raise err(f"unknown vote_type {vote_type!r} (expected {', '.join(VOTE_TYPES)})", field="vote_type")
@@ -148,6 +174,8 @@ def loads(text: str, *, file: str = "<string>") -> Election:
             raise err(f"project {pid} has no cost", line, "cost")
         try:
             cost = parse_number(v["cost"])
+            if cost < 0:
+                raise ValueError(f"cost is negative: {v['cost']!r}")
             cats = v.get("category") or v.get("categories") or ""
             extra = {
                 k: x
@@ -191,6 +219,8 @@ def loads(text: str, *, file: str = "<string>") -> Election:
                 points = tuple(parse_number(p) for p in parts)
             except (ValueError, ZeroDivisionError):
                 raise err(f"voter {vid}: points are not numbers: {raw!r}", line, "points") from None
+            if any(p < 0 for p in points):
+                raise err(f"voter {vid}: negative points: {raw!r}", line, "points")
         weight: Number = 1
         if not _missing(v.get("weight", "")):
             try:
@@ -201,6 +231,7 @@ def loads(text: str, *, file: str = "<string>") -> Election:
                 raise err(f"voter {vid}: weight is negative", line, "weight")
         extra = {k: x for k, x in v.items() if not _missing(x) and k not in ("voter_id", "vote", "points", "weight")}
         ballots.append(Ballot(voter_id=vid, projects=tuple(ids), points=points, weight=weight, extra=extra))
+    _check_complete(meta, len(projects), len(ballots), err)
     try:
         return Election(
             budget=budget,
