@@ -267,6 +267,8 @@ SPECTACULAR_SETTINGS = {
 WIJKSTURING_BALLOT_BATCH = config("WIJKSTURING_BALLOT_BATCH", 10,
                                   "Online ballots are mixed in batches of at least this many before they are stored.")
 RETENTION_DAYS = config("WIJKSTURING_RETENTION_DAYS", 365, "Days after closing before personal data is removed.")
+# Signals (docs/signals.md): a reporter may reopen a handled signal from its follow page for this many days.
+SIGNALS_REOPEN_DAYS = config("WIJKSTURING_SIGNALS_REOPEN_DAYS", 14, "Days after handling in which the reporter may reopen a signal.")
 # Krachten in de wijk (docs/organisations.md): an entry not confirmed by its organisation for this
 # many days is marked as possibly out of date and listed for the area team.
 ORGANISATIONS_CONFIRM_DAYS = config("WIJKSTURING_ORGANISATIONS_CONFIRM_DAYS", 365,
@@ -306,15 +308,17 @@ if not DEBUG:
 
 # --- Abuse resistance and security headers (docs/security.md) ---------------------------------------
 # Login lockout (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name from one
-# address, that pair is locked out for the cool-off time. Counted in the cache (shared via Redis
-# when CACHE_URL is set), so every process sees the same count and no login data is stored.
+# address, that pair is locked out for the cool-off time. Counted in the shared cache when CACHE_URL
+# is set (Redis: every process sees the same count, nothing stored); without it in the database
+# (the memory cache of one process would let each process count on its own).
 INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS.insert(0, "wijksturing.accounts.lockout.LoginLockoutBackend")
 AXES_FAILURE_LIMIT = config("WIJKSTURING_LOGIN_FAILURE_LIMIT", 5, "Wrong passwords before a user name is locked out "
                             "for that client address.")
 AXES_COOLOFF_TIME = config("WIJKSTURING_LOGIN_COOLOFF_MINUTES", 15, "Minutes a locked-out login stays locked (the page says a quarter of an hour).") / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler" if CACHE_URL else "axes.handlers.database.AxesDatabaseHandler"
+AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in (address, browser): only failures count
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False  # the lockout itself is logged; user names and addresses not on every attempt
