@@ -13,8 +13,10 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 
 from celery import Celery, signals
+from django.core.cache import cache
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "wijksturing.conf.settings")
 
@@ -28,10 +30,6 @@ _stop = threading.Event()
 
 
 def _beat() -> None:
-    import time
-
-    from django.core.cache import cache
-
     while not _stop.is_set():
         with contextlib.suppress(Exception):  # a cache hiccup must not stop the worker
             cache.set(HEARTBEAT_KEY, time.time(), HEARTBEAT_SECONDS * 4)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -180,8 +181,6 @@ def gebieden_load(*, data: dict, filename: str = "") -> Municipality:
 def gebieden_load_file(*, path: Path) -> Municipality:
     path = Path(path)
     if path.suffix == ".csv":
-        import csv
-
         rows = list(csv.DictReader(path.open(encoding="utf-8")))
         if not rows:
             raise AreaInputError(f"{path}: the file is empty")

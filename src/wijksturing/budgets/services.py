@@ -11,7 +11,9 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, Validat
 from django.db import transaction
 from django.utils import timezone
 
+from wijksturing.accounts.ratelimit import current_client, limit_hit
 from wijksturing.accounts.services import audit_log
+from wijksturing.areas.selectors import gebied_get
 from wijksturing.budgets import workflow
 from wijksturing.budgets.arithmetic import money
 from wijksturing.budgets.models import BudgetLine, Entry, EntryKind, Initiative, InitiativeEvent
@@ -73,9 +75,6 @@ def initiative_submit(*, municipality, gebied_code: str, title: str, description
                       applicant_name: str = "", applicant_email: str = "", applicant_phone: str = "",
                       domain: str = "participation") -> Initiative:
     """A resident applies (no login). Returns the initiative; its token is the follow link."""
-    from wijksturing.accounts.ratelimit import current_client, limit_hit
-    from wijksturing.areas.selectors import gebied_get
-
     try:
         gebied_get(municipality_code=municipality.code, code=gebied_code)
     except ObjectDoesNotExist:

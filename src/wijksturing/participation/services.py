@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from wijksturing.accounts.ratelimit import current_client, limit_hit
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas.models import Area
 from wijksturing.areas.selectors import area_ancestors, area_get, gebied_get, municipality_get
@@ -142,7 +143,6 @@ def proposal_submit(*, rnd: Round, title: str, description: str, estimated_cost:
     """A resident's proposal; only while proposals are open."""
     if rnd.phase != Phase.PROPOSALS:
         raise ValidationError(_("This round does not take proposals now."))
-    from wijksturing.accounts.ratelimit import current_client, limit_hit
 
     if not getattr(by, "is_authenticated", False) and current_client() and limit_hit(scope="form_ip", key=current_client()):
         raise ValidationError(_("Too many proposals were sent from your connection. Try again later."), code="rate_limited")

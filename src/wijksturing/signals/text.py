@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from wijksturing.accounts.logging import scrub
+
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -41,8 +43,6 @@ def retention_scrub(text: str, names: list[str] | tuple[str, ...] = ()) -> str:
     """``text`` without the personal data it may hold: e-mail addresses, phone numbers,
     postcodes with house numbers, street names with a house number (the number goes), the given
     ``names`` (the reporter's) and a name after a salutation ("Beste Jan," → "Beste [naam],")."""
-    from wijksturing.accounts.logging import scrub
-
     if not text:
         return text
     text = scrub(text)

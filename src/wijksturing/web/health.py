@@ -14,32 +14,28 @@ import time
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.http import HttpRequest, HttpResponse
+
+from wijksturing.worker import HEARTBEAT_KEY, HEARTBEAT_SECONDS
 
 PATHS = ("/healthz", "/healthz/", "/readyz", "/readyz/")
 
 
 def _database() -> bool:
-    from django.db import connection
-
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         return cursor.fetchone()[0] == 1
 
 
 def _cache() -> bool:
-    from django.core.cache import cache
-
     token = uuid.uuid4().hex
     cache.set("health:probe", token, 30)
     return cache.get("health:probe") == token
 
 
 def _worker() -> bool:
-    from django.core.cache import cache
-
-    from wijksturing.worker import HEARTBEAT_KEY, HEARTBEAT_SECONDS
-
     beat = cache.get(HEARTBEAT_KEY)
     return beat is not None and time.time() - float(beat) < HEARTBEAT_SECONDS * 4
 

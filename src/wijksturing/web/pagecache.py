@@ -23,14 +23,17 @@ from collections.abc import Callable
 from functools import wraps
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 from wijksturing import dataversion
+from wijksturing.monitor.selectors import data_version as monitor_version
 
 PAGE_SECONDS = 600
 VERSION_SECONDS = 2.0
@@ -45,7 +48,6 @@ def data_version() -> str:
     now = time.monotonic()
     if now < _memo[0]:
         return _memo[1]
-    from wijksturing.monitor.selectors import data_version as monitor_version
 
     value = f"{monitor_version()}.{dataversion.current()}"
     _memo = (now + VERSION_SECONDS, value)
@@ -175,9 +177,6 @@ PANEL_MODELS = {
 
 def connect_signals() -> None:
     """Called by the app's ``ready()``: saves and deletes of the watched models renew the version."""
-    from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
-
     labels = list(WATCHED) + [f"{app}.{model}" for app, models in PANEL_MODELS.items()
                               if apps.is_installed(f"wijksturing.{app}") for model in models]
     for label in labels:
