@@ -199,13 +199,14 @@ def signal_assign(*, signal_ids: list[int], team: Team | None, assignee=None, by
                 raise PermissionDenied(_("You are not in the team responsible for signal %(id)s.") % {"id": signal.pk})
             if team is not None and team.municipality_id != signal.municipality_id:
                 raise ValidationError({"team": _("The team belongs to another municipality.")})
-            signal.team, signal.assignee, signal.updated_at = team, assignee, timezone.now()
-            signal.save(update_fields=["team", "assignee", "updated_at"])
-            audit_log(user=by, action="signal_assign", obj=signal, municipality_code=signal.municipality.code,
-                      changes={"team": team.code if team else None, "assignee": assignee.pk if assignee else None})
+            # The status changes while the signal is still the handing-over team's own, so that a
+            # hand-over to a team the user is not in (a department) is allowed: it is their decision.
             if signal.status in (Status.RECEIVED, Status.TRIAGE, Status.REOPENED):
                 signal_transition(signal_id=signal.pk, to_status=Status.ASSIGNED, by=by,
                                   note=_("Assigned to %(team)s") % {"team": team or "-"})
+            Signal.objects.filter(pk=signal.pk).update(team=team, assignee=assignee, updated_at=timezone.now())
+            audit_log(user=by, action="signal_assign", obj=signal, municipality_code=signal.municipality.code,
+                      changes={"team": team.code if team else None, "assignee": assignee.pk if assignee else None})
             count += 1
     return count
 

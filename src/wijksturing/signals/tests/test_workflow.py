@@ -194,3 +194,20 @@ def test_a_mail_task_given_twice_sends_once(make_signal):
     assert len(mail.outbox) == 1
     assert signal_mail_task.delay(change_id=change.pk, kind="received", text="", site_url="").get() is False
     assert len(mail.outbox) == 1
+
+
+def test_an_area_team_may_hand_signals_over_to_a_department_it_is_not_in(make_signal, users, municipality):
+    """Issue 16: a bulk hand-over to a department outside the team was refused (the status change
+    was checked after the signals already belonged to the department)."""
+    from wijksturing.signals.models import Team
+    from wijksturing.signals.services import signal_assign
+
+    signals = [make_signal(), make_signal()]  # in G1: the area team of G1 handles them
+    department = Team.objects.get(municipality=municipality, code="reiniging")
+    assert users["area_g1"] not in department.members.all()
+    assert signal_assign(signal_ids=[s.pk for s in signals], team=department, by=users["area_g1"]) == 2
+    for signal in signals:
+        signal.refresh_from_db()
+        assert signal.team == department and signal.status == Status.ASSIGNED
+    with pytest.raises(PermissionDenied):  # once handed over, they are the department's
+        signal_assign(signal_ids=[signals[0].pk], team=department, by=users["area_g1"])
