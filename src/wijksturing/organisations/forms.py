@@ -31,8 +31,10 @@ class RegisterForm(EntryFields):
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
     areas = forms.MultipleChoiceField(label=_("Areas it works in"), widget=forms.CheckboxSelectMultiple)
     city = forms.CharField(label=_("Place"), max_length=100, required=False)
-    lat = CoordinateField(label=_("Latitude (for the map)"), required=False, min_value=-90, max_value=90)
-    lon = CoordinateField(label=_("Longitude (for the map)"), required=False, min_value=-180, max_value=180)
+    lat = CoordinateField(label=_("Latitude (for the map)"), required=False, min_value=-90, max_value=90,
+                          widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+    lon = CoordinateField(label=_("Longitude (for the map)"), required=False, min_value=-180, max_value=180,
+                          widget=forms.TextInput(attrs={"inputmode": "decimal"}))
     consent_by = forms.CharField(
         label=_("Who agreed to publication"), max_length=150, required=False,
         help_text=_("Name and role of the person who agreed that the entry is shown publicly. Leave empty when the "

@@ -147,7 +147,8 @@ def own_entry(request: HttpRequest, token: str) -> HttpResponse:
         "stale": selectors.organisation_is_stale(organisation=organisation),
         "consent_text": services.CONSENT_TEXT}, status=status)
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"  # the link is the key: never sent on to another page
+    # the link is the key: the site's Referrer-Policy (same-origin) never sends it to another site;
+    # "no-referrer" would make Chromium send "Origin: null" with the forms, which CSRF refuses
     return response
 
 
