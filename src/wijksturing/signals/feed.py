@@ -3,7 +3,9 @@
 Indicators (created here, not in the lead's catalogue): ``sig_n`` signals, ``sig_p1000`` signals
 per 1,000 inhabitants, the same per main category (``sig_<main>_n`` / ``sig_<main>_p1000``),
 ``sig_median_days`` median days open of handled signals, and ``sig_in_time_pct`` the share
-handled within the promised term (numerator ``sig_in_time_n``, denominator ``sig_handled_n``).
+handled within the promised term (numerator ``sig_in_time_n``, denominator ``sig_handled_n``),
+and ``sig_satisfied_pct`` the share of reporters who answered "tevreden?" with yes on the follow
+page, by the year of their answer (numerator ``sig_satisfied_n``, denominator ``sig_feedback_n``).
 Values are computed directly at every level (buurt, wijk, gebied, gemeente): a median cannot
 be aggregated from smaller areas, and counts computed directly equal their sums.
 """
@@ -20,7 +22,7 @@ from wijksturing.accounts.services import audit_log
 from wijksturing.areas import selectors as area_selectors
 from wijksturing.monitor import selectors as monitor_selectors
 from wijksturing.monitor import services as monitor_services
-from wijksturing.signals.models import Category, Signal
+from wijksturing.signals.models import Category, Feedback, Signal
 from wijksturing.signals.workflow import HANDLED
 
 SOURCE = "wijksturing signalen"
@@ -64,6 +66,16 @@ def _indicators(mains: list[Category]) -> dict[str, str]:
         "sig_median_days", "Mediane doorlooptijd signalen (dagen)", "Median handling time of signals (days)",
         unit="dagen", decimals=1, aggregation="none", direction="higher_worse", order=9005,
         definition="Mediaan van het aantal dagen tussen melding en afhandeling, van de afgehandelde signalen.")
+    feedback = out["sig_feedback_n"] = _indicator(
+        "sig_feedback_n", "Melders die 'tevreden?' beantwoordden", "Reporters who answered 'satisfied?'",
+        unit="aantal", aggregation="sum", order=9006)
+    satisfied = out["sig_satisfied_n"] = _indicator(
+        "sig_satisfied_n", "Tevreden melders", "Satisfied reporters", unit="aantal", aggregation="sum", order=9007)
+    out["sig_satisfied_pct"] = _indicator(
+        "sig_satisfied_pct", "Aandeel tevreden melders", "Share of satisfied reporters", unit="%", decimals=1,
+        aggregation="ratio", numerator=satisfied, denominator=feedback, scale=100.0, direction="higher_better",
+        order=9008, definition="Van de melders die na afhandeling de vraag 'Bent u tevreden?' beantwoordden, het "
+        "aandeel dat ja zei (jaar van het antwoord; gemeld via de volgpagina).")
     return out
 
 
@@ -94,6 +106,15 @@ def signal_feed_monitor(*, municipality_code: str, year: int) -> int:
                 s["handled"] += 1
                 s["days"].append((closed - created).total_seconds() / 86400)
                 s["in_time"] += deadline is not None and timezone.localtime(closed).date() <= deadline
+    answers = Feedback.objects.filter(signal__municipality__code=municipality_code, at__year=year).values_list(
+        "signal__buurt_code", "signal__wijk_code", "signal__gebied_code", "satisfied")
+    for buurt, wijk, gebied, yes in answers.iterator():
+        targets = {by_code[c].pk for c in (buurt, wijk, gebied) if c in by_code}
+        if gemeente is not None:
+            targets.add(gemeente.pk)
+        for pk in targets:
+            stats[pk]["answers"] = stats[pk].get("answers", 0) + 1
+            stats[pk]["satisfied"] = stats[pk].get("satisfied", 0) + int(yes)
     population = monitor_selectors.latest_values(indicator_code=POPULATION, area_ids=[a.pk for a in areas], year=year)
     rows: list[tuple] = []
 
@@ -114,6 +135,11 @@ def signal_feed_monitor(*, municipality_code: str, year: int) -> int:
         if s["handled"]:
             add("sig_in_time_pct", area.pk, 100.0 * s["in_time"] / s["handled"], float(s["in_time"]), float(s["handled"]))
             add("sig_median_days", area.pk, statistics.median(s["days"]))
+        if s.get("answers"):
+            add("sig_feedback_n", area.pk, float(s["answers"]))
+            add("sig_satisfied_n", area.pk, float(s["satisfied"]))
+            add("sig_satisfied_pct", area.pk, 100.0 * s["satisfied"] / s["answers"], float(s["satisfied"]),
+                float(s["answers"]))
     monitor_services.observations_replace(year=year, indicator_codes=list(indicators), area_ids=[a.pk for a in areas],
                                           source=SOURCE, rows=rows)
     audit_log(user=None, action="signal_feed_monitor", obj="Observation", municipality_code=municipality_code,

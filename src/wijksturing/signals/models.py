@@ -191,3 +191,31 @@ class ApiKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class Support(models.Model):
+    """A "me too" on an open signal: one counter row per resident who saw the same thing,
+    instead of a duplicate signal. No personal data: only when."""
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="supports")
+    at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("me too")
+        verbose_name_plural = _("me toos")
+
+
+class Feedback(models.Model):
+    """The reporter's answer to "are you satisfied?" after their signal was handled (one per
+    handling: a reopened and handled again signal may be answered again)."""
+
+    signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="feedback")
+    at = models.DateTimeField(db_index=True)
+    satisfied = models.BooleanField(_("satisfied"))
+    reopened = models.BooleanField(_("reopened"), default=False)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("reporter's satisfaction")
+        verbose_name_plural = _("reporters' satisfaction")

@@ -195,3 +195,72 @@ def signal_area_counts(*, municipality_code: str, gebied_code: str | None = None
         to_triage=qs.filter(status__in=(Status.RECEIVED, Status.TRIAGE, Status.REOPENED)).count(),
         per_category=sorted(per_category.items(), key=lambda kv: (-kv[1], kv[0])),
     )
+
+
+@dataclass(frozen=True)
+class NearbySignal:
+    """An open signal near a point, as the public may see it: no description, no reporter."""
+
+    pk: int
+    category: str
+    created_at: dt.datetime
+    status: str
+    distance_m: int
+    supports: int
+
+
+def _metres(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    import math
+
+    kx = 111_320 * math.cos(math.radians((lat1 + lat2) / 2))
+    return math.hypot((lon2 - lon1) * kx, (lat2 - lat1) * 110_574)
+
+
+def signal_nearby(*, municipality_code: str, lon: float, lat: float, category_slug: str | None = None,
+                  radius_m: float = 250, days: int = 90, limit: int = 5) -> list[NearbySignal]:
+    """Open signals within ``radius_m`` of a point (of one subcategory when given), received
+    in the last ``days``, nearest first: "is this the same report?" before a resident sends one."""
+    d_lat = radius_m / 110_574
+    d_lon = radius_m / 60_000  # a generous box (cos 57°); the exact distance is checked below
+    qs = Signal.objects.filter(municipality__code=municipality_code, status__in=OPEN,
+                               created_at__gte=timezone.now() - dt.timedelta(days=days),
+                               lat__range=(lat - d_lat, lat + d_lat), lon__range=(lon - d_lon, lon + d_lon))
+    if category_slug:
+        qs = qs.filter(category__slug=category_slug)
+    rows = qs.select_related("category").annotate(n_supports=Count("supports")).order_by()
+    found = []
+    for signal in rows[:500]:
+        distance = _metres(lon, lat, signal.lon, signal.lat)
+        if distance <= radius_m:
+            found.append(NearbySignal(signal.pk, signal.category.name, signal.created_at, signal.get_status_display(),
+                                      int(round(distance, -1)), signal.n_supports))
+    return sorted(found, key=lambda s: (s.distance_m, -s.pk))[:limit]
+
+
+def signal_open_public(*, municipality_code: str, gebied_code: str | None = None,
+                       limit: int = 500) -> QuerySet[Signal]:
+    """Open signals for the public list and map: only what Open311 shows (no description, no
+    reporter, no photo); newest first, with the number of "me too"s."""
+    qs = Signal.objects.filter(municipality__code=municipality_code, status__in=OPEN)
+    if gebied_code:
+        qs = qs.filter(Q(gebied_code=gebied_code) | Q(wijk_code=gebied_code))
+    return (qs.select_related("category", "category__parent").annotate(n_supports=Count("supports"))
+            .only("pk", "category", "created_at", "status", "lat", "lon", "buurt_code", "wijk_code", "gebied_code")
+            .order_by("-created_at", "-pk")[:limit])
+
+
+def signal_reopen_until(*, signal: Signal) -> dt.datetime | None:
+    """Until when the reporter may reopen the handled signal; None when it is not handled or
+    cannot be reopened (closed for good)."""
+    from django.conf import settings
+
+    if signal.status not in (Status.RESOLVED, Status.REJECTED) or signal.closed_at is None:
+        return None
+    return signal.closed_at + dt.timedelta(days=settings.SIGNALS_REOPEN_DAYS)
+
+
+def signal_feedback_given(*, signal: Signal):
+    """The reporter's answer for the current handling (after the last closing), or None."""
+    if signal.closed_at is None:
+        return None
+    return signal.feedback.filter(at__gte=signal.closed_at).order_by("-at").first()

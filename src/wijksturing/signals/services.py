@@ -27,18 +27,20 @@ from wijksturing.signals.feed import signal_feed_monitor  # noqa: F401  (re-expo
 from wijksturing.signals.models import (
     ApiKey,
     Category,
+    Feedback,
     Reporter,
     RetentionRecord,
     Signal,
     Source,
     StatusChange,
+    Support,
     Team,
 )
 from wijksturing.signals.open311.documents import public_address
 from wijksturing.signals.photos import photo_reencode
 from wijksturing.signals.routing import Place, add_workdays, place_point, placement_has_boundaries, route
 from wijksturing.signals.text import first_control_character, retention_scrub, round_coordinate
-from wijksturing.signals.workflow import HANDLED, Status, check_transition
+from wijksturing.signals.workflow import HANDLED, OPEN, Status, check_transition
 
 log = logging.getLogger(__name__)
 MAX_DESCRIPTION = 3000
@@ -294,3 +296,40 @@ def signal_retention_run(*, now: dt.datetime | None = None, days: int | None = N
                       signal.municipality.code, changes={"removed": fields})
             count += 1
     return count
+
+
+def signal_support_add(*, signal_id: int) -> int:
+    """A resident saw the same thing: count a "me too" on the open signal instead of a new
+    signal. Returns the number of "me too"s. Nothing about the resident is stored."""
+    with transaction.atomic():
+        signal = Signal.objects.select_for_update().get(pk=signal_id)
+        if signal.status not in OPEN:
+            raise ValidationError(_("This report has already been handled; make a new report if the problem is back."))
+        Support.objects.create(signal=signal, at=timezone.now())
+        return Support.objects.filter(signal=signal).count()
+
+
+def signal_feedback(*, token: str, satisfied: bool, reopen: bool = False, comment: str = "",
+                    site_url: str = "") -> Feedback:
+    """The reporter answers "tevreden?" on the follow page of a handled signal. Not satisfied
+    and ``reopen``: the signal is reopened (within ``SIGNALS_REOPEN_DAYS`` of handling) with
+    the comment as an internal note (a comment is kept only then). One answer per handling."""
+    comment = (comment or "").strip()[:MAX_DESCRIPTION]
+    _refuse_control_characters({"comment": comment})
+    with transaction.atomic():
+        signal = Signal.objects.select_for_update().get(token=token)
+        until = selectors.signal_reopen_until(signal=signal)
+        if signal.status not in HANDLED or signal.closed_at is None:
+            raise ValidationError(_("This report has not been handled yet."))
+        if selectors.signal_feedback_given(signal=signal) is not None:
+            raise ValidationError(_("You have already answered for this report. Thank you."))
+        reopened = bool(reopen and not satisfied)
+        if reopened and (until is None or timezone.now() > until):
+            raise ValidationError(_("This report can no longer be reopened. Please make a new report."))
+        feedback = Feedback.objects.create(signal=signal, at=timezone.now(), satisfied=satisfied, reopened=reopened)
+        if reopened:
+            note = _("Reopened by the reporter.") + (f"\n{comment}" if comment else "")
+            signal_transition(signal_id=signal.pk, to_status=Status.REOPENED, note=note, site_url=site_url)
+    audit_log(user=None, action="signal_feedback", obj=signal, municipality_code=signal.municipality.code,
+              changes={"satisfied": satisfied, "reopened": reopened})
+    return feedback

@@ -4,18 +4,23 @@ handling-time statistics."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from wijksturing.areas import selectors as area_selectors
 from wijksturing.signals import selectors, services
 from wijksturing.signals.forms import SignalForm, check_photo
 from wijksturing.signals.maps import frame_for, svg_map
 from wijksturing.signals.models import Category, Source, StatusChange
+from wijksturing.signals.suggest import category_suggest
+from wijksturing.signals.text import round_coordinate
 from wijksturing.signals.uploads import photo_forget, photo_keep, photo_kept, photo_name
 
 
@@ -83,13 +88,18 @@ def report(request):
     if token and request.POST.get("photo_remove"):
         photo_forget(request=request, token=token)
         token = ""
-    if request.method == "POST" and (clicked := _map_click(request, code)) is not None:
-        point = clicked
+    clicked = _map_click(request, code) if request.method == "POST" else None
+    if request.method == "POST" and (clicked is not None or _round_trip(request.POST)):
+        point = clicked or _posted_point(request.POST)
         token = _keep_new_photo(request, token)
         initial = {k: request.POST.get(k, "") for k in ("category", "description", "address", "name", "email", "phone")}
-        form = SignalForm(initial={**initial, "lon": point[0], "lat": point[1], "consent": bool(request.POST.get("consent")),
-                                   "photo_token": token}, municipality_code=code)
-        messages.info(request, _("The place on the map is chosen. Check the form and send it."))
+        if request.POST.get("use_category"):
+            initial["category"] = request.POST["use_category"]
+        form = SignalForm(initial={**initial, "lon": point[0] if point else None, "lat": point[1] if point else None,
+                                   "consent": bool(request.POST.get("consent")), "photo_token": token},
+                          municipality_code=code)
+        if clicked is not None:
+            messages.info(request, _("The place on the map is chosen. Check the form and send it."))
     elif request.method == "POST":
         files = request.FILES
         if "photo" not in files and (kept := photo_kept(request=request, token=token)) is not None:
@@ -118,20 +128,139 @@ def report(request):
     else:
         form = SignalForm(municipality_code=code)
     has_map = frame_for(municipality_code=code) is not None
+    values = form.data if form.is_bound else form.initial
+    helpers = _helpers(code, values.get("description", ""), values.get("category", ""), point) \
+        if request.method == "POST" else {}
     return render(request, "signals/report.html", {
-        "form": form, "municipality": municipality, "has_map": has_map, "point": point,
+        **helpers, "form": form, "municipality": municipality, "has_map": has_map, "point": point,
         "kept_photo": photo_name(request=request, token=token) if token else None,
         "categories": selectors.category_list(municipality_code=code, leaves_only=True)})
 
 
+def _round_trip(post) -> bool:
+    """A submit that does not send the report: "check" (suggestion and similar reports) or
+    choosing the suggested category."""
+    return bool(post.get("check") or post.get("use_category"))
+
+
+def _posted_point(post) -> tuple[float, float] | None:
+    try:
+        lon, lat = float(post.get("lon") or ""), float(post.get("lat") or "")
+    except ValueError:
+        return None
+    return (lon, lat) if -180 <= lon <= 180 and -90 <= lat <= 90 else None
+
+
+def _helpers(code: str, description: str, category: str, point) -> dict:
+    """The category suggestion and the open reports nearby ("is this the same report?")."""
+    suggestions = category_suggest(municipality_code=code, text=description or "")
+    nearby = []
+    if point is not None:
+        slug = category or (suggestions[0].slug if suggestions else "")
+        nearby = selectors.signal_nearby(municipality_code=code, lon=point[0], lat=point[1], category_slug=slug or None)
+    return {"suggestions": suggestions, "chosen_category": category, "nearby": nearby, "helpers_asked": True}
+
+
+def report_helpers(request):
+    """The suggestion and the nearby reports as an HTML fragment, for the form's script
+    (the same fragment is in the page after a "check" without JavaScript)."""
+    municipality, _served = _municipality(request)
+    if municipality is None:
+        raise Http404(_("Choose a municipality."))
+    point = _posted_point(request.GET)
+    context = _helpers(municipality.code, request.GET.get("description", "")[:3000], request.GET.get("category", ""), point)
+    response = render(request, "signals/_helpers.html", {**context, "municipality": municipality})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_POST
+def support(request, pk: int):
+    """ "Me too": count the resident's support of an open report instead of a duplicate."""
+    try:
+        signal = selectors.signal_get(pk=pk)
+        supported = request.session.get("signals_supported", [])
+        if pk in supported:
+            messages.info(request, _("You already said you see this too. Thank you."))
+        else:
+            count = services.signal_support_add(signal_id=pk)
+            request.session["signals_supported"] = supported + [pk]
+            messages.success(request, _("Thank you. We counted you with report %(id)s (%(n)s residents see this too). "
+                                        "You do not need to report it again.") % {"id": pk, "n": count})
+    except ObjectDoesNotExist:
+        raise Http404(_("No report with this number.")) from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(reverse("signals:report") + f"?gemeente={signal.municipality.code}")
+    return redirect(reverse("signals:open") + f"?gemeente={signal.municipality.code}"
+                    + (f"&gebied={signal.gebied_code}" if signal.gebied_code else "") + f"#melding-{pk}")
+
+
+@require_http_methods(["GET", "POST"])
 def follow(request, token: str):
     try:
         signal = selectors.signal_by_token(token=token)
     except ObjectDoesNotExist:
         raise Http404(_("No report with this link.")) from None
+    if request.method == "POST":
+        answer = request.POST.get("satisfied")
+        if answer not in ("yes", "no"):
+            messages.error(request, _("Choose yes or no."))
+        else:
+            try:
+                services.signal_feedback(token=token, satisfied=answer == "yes", reopen=bool(request.POST.get("reopen")),
+                                         comment=request.POST.get("comment", ""), site_url=request.build_absolute_uri("/"))
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Your report is open again. We will look at it once more.")
+                                 if answer == "no" and request.POST.get("reopen") else _("Thank you for your answer."))
+        return redirect("signals:follow", token=token)
     history = StatusChange.objects.filter(signal=signal).order_by("at", "id").only("to_status", "at", "reply")
-    return render(request, "signals/follow.html", {"signal": signal, "history": history,
-                                                   "municipality": signal.municipality})
+    until = selectors.signal_reopen_until(signal=signal)
+    return render(request, "signals/follow.html", {
+        "signal": signal, "history": history, "municipality": signal.municipality,
+        "handled": signal.closed_at is not None, "feedback": selectors.signal_feedback_given(signal=signal),
+        "reopen_until": until if until and until > timezone.now() else None,
+        "reopen_days": settings.SIGNALS_REOPEN_DAYS})
+
+
+def open_reports(request):
+    """The public list and map of open reports per area: category, date, status, the buurt and a
+    point rounded to about 100 m; no description, no reporter, no photo."""
+    municipality, served = _municipality(request)
+    if municipality is None:
+        return render(request, "signals/choose_municipality.html", {"municipalities": served, "municipality": None,
+                                                                       "open_list": True})
+    code = municipality.code
+    gebieden = list(area_selectors.area_list(municipality_code=code, level="gebied")) or \
+        list(area_selectors.area_list(municipality_code=code, level="wijk"))
+    chosen = next((g for g in gebieden if g.code == request.GET.get("gebied")), None)
+    rows = list(selectors.signal_open_public(municipality_code=code, gebied_code=chosen.code if chosen else None))
+    names = {a.code: a.name for a in area_selectors.area_list(municipality_code=code, level="buurt")}
+    names.update({a.code: a.name for a in area_selectors.area_list(municipality_code=code, level="wijk")})
+    for signal in rows:
+        signal.place_name = names.get(signal.buurt_code) or names.get(signal.wijk_code) or ""
+        signal.lat_coarse = round_coordinate(signal.lat)
+        signal.lon_coarse = round_coordinate(signal.lon)
+    query = f"gemeente={code}" + (f"&gebied={chosen.code}" if chosen else "")
+    return render(request, "signals/open_reports.html", {
+        "municipality": municipality, "gebieden": gebieden, "chosen": chosen, "rows": rows, "query": query,
+        "has_map": frame_for(municipality_code=code) is not None})
+
+
+def open_map_svg(request):
+    municipality, _served = _municipality(request)
+    if municipality is None:
+        raise Http404(_("Choose a municipality."))
+    gebied = request.GET.get("gebied") or None
+    points = [(round_coordinate(s.lon), round_coordinate(s.lat), f"{s.category.name}")
+              for s in selectors.signal_open_public(municipality_code=municipality.code, gebied_code=gebied)
+              if s.lat is not None]
+    svg = svg_map(municipality_code=municipality.code, points=points, title=_("Open reports"))
+    if svg is None:
+        raise Http404(_("No map for this municipality."))
+    return HttpResponse(svg, content_type="image/svg+xml")
 
 
 def map_svg(request, code: str):
