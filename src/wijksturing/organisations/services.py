@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas.models import Level
-from wijksturing.areas.selectors import area_ancestors, area_list, area_lookup_point
+from wijksturing.areas.selectors import area_gebied, area_list, area_lookup_point
 from wijksturing.organisations import selectors
 from wijksturing.organisations.models import (
     Change,
@@ -110,11 +110,8 @@ def _resolve_areas(municipality_code: str, area_codes: list[str]) -> list[tuple[
     out = []
     for code in dict.fromkeys(area_codes):
         area = found[code]
-        if area.level == Level.GEBIED:
-            gebied = area.code
-        else:
-            gebied = next((a.code for a in area_ancestors(area=area) if a.level == Level.GEBIED), "")
-        out.append((area.code, area.name, area.level, gebied))
+        gebied = area_gebied(area=area)
+        out.append((area.code, area.name, area.level, gebied.code if gebied else ""))
     return out
 
 

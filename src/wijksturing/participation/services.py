@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from wijksturing.accounts.ratelimit import current_client, limit_hit
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas.models import Area
-from wijksturing.areas.selectors import area_ancestors, area_get, gebied_get, municipality_get
+from wijksturing.areas.selectors import area_gebied, area_get, gebied_get, municipality_get
 from wijksturing.participation.ballots import (
     ballot_box_flush,
     ballot_cast,
@@ -57,8 +57,8 @@ def resolve_area(*, municipality_code: str, area_code: str) -> tuple[str, str, s
         raise ValidationError({"area": _("Area %(code)s not found in %(m)s.") % {"code": area_code, "m": municipality.code}}) from None
     if area.layout.municipality_id != municipality.pk:
         raise ValidationError({"area": _("Area %(code)s is not in %(m)s.") % {"code": area_code, "m": municipality.code}})
-    gebied = next((a.code for a in area_ancestors(area=area) if a.level == "gebied"), "")
-    return area.code, area.name, area.level, gebied
+    gebied = area_gebied(area=area)
+    return area.code, area.name, area.level, gebied.code if gebied else ""
 
 
 @transaction.atomic
