@@ -159,16 +159,13 @@ def signals_import(*, path: Path, municipality_code: str, progress: bool = True,
 def _places(parsed, columns, municipality_code: str) -> list[tuple[str, str, str]]:
     """(buurt, wijk, gebied) per row: by boundary where loaded, else by the wijk code column."""
     places = [("", "", "")] * len(parsed)
-    buurten = {a.code: a for a in area_selectors.area_list(municipality_code=municipality_code, level="buurt")}
     with_point = [i for i, p in enumerate(parsed) if p[3] is not None]
-    if with_point and any(a.geometry for a in buurten.values()):
-        index, _pks = area_selectors.point_index(municipality_code=municipality_code)
-        codes = index.lookup(np.array([parsed[i][4] for i in with_point]), np.array([parsed[i][3] for i in with_point]))
+    entry = area_selectors.buurt_index(municipality_code=municipality_code) if with_point else None
+    if entry is not None and entry.pks:
+        codes = entry.index.lookup(np.array([parsed[i][4] for i in with_point]), np.array([parsed[i][3] for i in with_point]))
         for i, code in zip(with_point, codes):
-            if code is not None and code in buurten:
-                wijk = buurten[code].parent
-                gebied = wijk.parent if wijk is not None else None
-                places[i] = (code, wijk.code if wijk else "", gebied.code if gebied and gebied.level == "gebied" else "")
+            if code is not None:
+                places[i] = (code, *entry.parents[code])
     cache: dict[str, tuple[str, str, str]] = {}
     for i, (row, *_rest) in enumerate(parsed):
         if not places[i][0] and columns["wijk_code"] and (wijk_code := (row.get(columns["wijk_code"]) or "").strip()):
