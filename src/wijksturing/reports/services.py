@@ -2,16 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
+from wijksturing.accounts.services import audit_log
 from wijksturing.areas import selectors as areas
 from wijksturing.areas.models import Area
+from wijksturing.budgets import selectors as budgets
+from wijksturing.reports import selectors
+from wijksturing.reports.models import (
+    AreaReport, Commitment, CommitmentStatus, Follow, Notification, Question, ReportEvent, TaakveldAssignment,
+)
 from wijksturing.reports.pdf import render_pdf
+from wijksturing.reports.rapportage_pdf import render_rapportage_pdf
 from wijksturing.reports.selectors import area_analysis
+from wijksturing.reports.taakvelden import taakveld_for
+from wijksturing.reports.workflow import MACHINE, ReportStatus, ReportTransitionError
 from wijksturing.web import pages
 from wijksturing.web.links import area_url
 from wijksturing.web.theme import theme_for
@@ -58,3 +76,267 @@ def report_batch(*, municipality_code: str, level: str, out: Path | str, year: i
         if progress:
             progress(area)
     return written
+
+
+# ---------------------------------------------------------------------------------------------
+# The gebiedsrapportage (issue 10): drafts, four-eyes review, publication with a frozen
+# snapshot, council follows and notifications, questions and commitments, taakvelden.
+# ---------------------------------------------------------------------------------------------
+
+
+class PermissionRefused(PermissionError):
+    """The user may not do this."""
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _content_bytes(content: dict) -> bytes:
+    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def area_report_render(*, content: dict, changes: dict, published_at=None, status: str = ReportStatus.DRAFT) -> tuple[str, bytes]:
+    """The HTML body and the PDF of a report's content, in Dutch. Deterministic: the same
+    content, changes and publication moment give the same bytes."""
+    with translation.override("nl"):
+        html = render_to_string("reports/rapportage.html", {
+            "c": content, "changes": changes, "published_at": published_at, "status": status,
+            "draft": status != ReportStatus.PUBLISHED})
+        pdf = render_rapportage_pdf(content=content, changes=changes, published_at=published_at, status=status)
+    return html, pdf
+
+
+def _record(report: AreaReport, from_status: str, to_status: str, user, note: str = "") -> None:
+    ReportEvent.objects.create(report=report, from_status=from_status, to_status=to_status,
+                               by=user if getattr(user, "is_authenticated", False) else None, note=note)
+
+
+def _period_bounds(period: str) -> tuple[dt.date, dt.date]:
+    """"2026-H1" → 1 January–30 June 2026, "2026-H2" → 1 July–31 December, "2026" → the year."""
+    try:
+        if "-H" in period:
+            year, half = period.split("-H")
+            year, half = int(year), int(half)
+            if half == 1:
+                return dt.date(year, 1, 1), dt.date(year, 6, 30)
+            if half == 2:
+                return dt.date(year, 7, 1), dt.date(year, 12, 31)
+        else:
+            year = int(period)
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    except ValueError:
+        pass
+    raise ValueError(_("A period is a year (2026) or a half-year (2026-H1, 2026-H2)."))
+
+
+@transaction.atomic
+def area_report_create(*, user, area: Area, period: str, introduction: str = "") -> AreaReport:
+    """A new draft of a gebied's report for ``period`` by its area team."""
+    municipality = area.layout.municipality
+    if not selectors.area_report_can_write(user=user, municipality_code=municipality.code, gebied_code=area.code):
+        raise PermissionRefused(_("Only the area team of this gebied drafts its report."))
+    start, end = _period_bounds(period.strip().upper())
+    report = AreaReport.objects.create(
+        municipality=municipality, gebied_code=area.code, gebied_name=area.name, period=period.strip().upper(),
+        period_start=start, period_end=end, introduction=introduction.strip(),
+        author=user if getattr(user, "is_authenticated", False) else None)
+    _record(report, "", ReportStatus.DRAFT, user)
+    audit_log(user=user, action="area_report.create", obj=report, municipality_code=municipality.code,
+              changes={"gebied": area.code, "period": report.period})
+    return report
+
+
+@transaction.atomic
+def area_report_update(*, user, report: AreaReport, introduction: str) -> AreaReport:
+    if report.status != ReportStatus.DRAFT:
+        raise ReportTransitionError(_("Only a draft can be changed."))
+    if not selectors.area_report_can_write(user=user, municipality_code=report.municipality.code,
+                                           gebied_code=report.gebied_code):
+        raise PermissionRefused(_("Only the area team of this gebied drafts its report."))
+    report.introduction = introduction.strip()
+    report.save(update_fields=["introduction"])
+    audit_log(user=user, action="area_report.update", obj=report, municipality_code=report.municipality.code)
+    return report
+
+
+def area_report_live_content(*, report: AreaReport, today=None) -> dict:
+    """The content of a draft as it would be published now (from the current data)."""
+    area = areas.gebied_get(municipality_code=report.municipality.code, code=report.gebied_code)
+    return selectors.report_content(area=area, period=report.period, period_start=report.period_start,
+                                    period_end=report.period_end, introduction=report.introduction, today=today)
+
+
+def _previous_published(report: AreaReport) -> AreaReport | None:
+    return (AreaReport.objects.filter(municipality=report.municipality, gebied_code=report.gebied_code,
+                                      status=ReportStatus.PUBLISHED, period_start__lt=report.period_start)
+            .exclude(pk=report.pk).order_by("-period_start", "-pk").first())
+
+
+@transaction.atomic
+def area_report_transition(*, user, report: AreaReport, to_status: str, note: str = "", today=None) -> AreaReport:
+    """Move a report through draft → in review → published (or back to draft). The author
+    submits; a second person sends back or publishes (four eyes). Publication freezes the
+    content, the HTML and the PDF, computes what changed since the previous published report
+    of the gebied, and notifies the followers."""
+    report = AreaReport.objects.select_for_update().select_related("municipality").get(pk=report.pk)
+    MACHINE.check(report.status, to_status, error=ReportTransitionError,
+                  refused=str(_("A report that is %(from)s cannot become %(to)s.")))
+    code, gebied = report.municipality.code, report.gebied_code
+    if to_status == ReportStatus.IN_REVIEW:
+        if not selectors.area_report_can_write(user=user, municipality_code=code, gebied_code=gebied):
+            raise PermissionRefused(_("Only the area team of this gebied submits its report."))
+    elif not selectors.area_report_can_review(user=user, report=report):
+        if getattr(user, "is_authenticated", False) and report.author_id == user.pk:
+            raise ReportTransitionError(_("A second person reviews the report: the author cannot review it."))
+        raise PermissionRefused(_("You may not review this report."))
+    old = report.status
+    report.status = to_status
+    fields = ["status"]
+    if to_status == ReportStatus.PUBLISHED:
+        report.reviewer = user
+        report.published_at = timezone.now().replace(microsecond=0)
+        previous = _previous_published(report)
+        report.previous = previous
+        content = area_report_live_content(report=report, today=today)
+        report.content = content
+        report.changes = selectors.report_changes(previous=previous.content if previous else None, current=content)
+        report.html, report.pdf = area_report_render(content=content, changes=report.changes,
+                                                     published_at=report.published_at, status=to_status)
+        report.content_sha256 = _sha(_content_bytes(content))
+        report.html_sha256 = _sha(report.html.encode("utf-8"))
+        report.pdf_sha256 = _sha(bytes(report.pdf))
+        fields += ["reviewer", "published_at", "previous", "content", "changes", "html", "pdf", "content_sha256",
+                   "html_sha256", "pdf_sha256"]
+    report.save(update_fields=fields)
+    _record(report, old, to_status, user, note)
+    audit_log(user=user, action=f"area_report.{to_status}", obj=report, municipality_code=code,
+              changes={"from": old, "to": to_status})
+    if to_status == ReportStatus.PUBLISHED:
+        transaction.on_commit(lambda: notify_followers(report=report))
+    return report
+
+
+def notify_followers(*, report: AreaReport) -> int:
+    """A notification (the list on their page) and an e-mail for every follower of the gebied;
+    returns the number of notifications made."""
+    made = 0
+    for follow in Follow.objects.filter(municipality=report.municipality, gebied_code=report.gebied_code).select_related("user"):
+        note, created = Notification.objects.get_or_create(user=follow.user, report=report)
+        if not created:
+            continue
+        made += 1
+        if follow.user.email:
+            with translation.override("nl"):
+                subject = _("New area report: %(name)s %(period)s") % {"name": report.gebied_name, "period": report.period}
+                body = _("The area report of %(name)s for %(period)s is published: %(url)s") % {
+                    "name": report.gebied_name, "period": report.period,
+                    "url": getattr(settings, "WIJKSTURING_BASE_URL", "").rstrip("/") + report_url(report)}
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [follow.user.email], fail_silently=True)
+            note.emailed = True
+            note.save(update_fields=["emailed"])
+    return made
+
+
+def report_url(report: AreaReport) -> str:
+    return reverse("reports:rapportage", args=[report.pk])
+
+
+@transaction.atomic
+def follow_set(*, user, municipality, gebied_code: str, follow: bool) -> bool:
+    """Follow (or stop following) a gebied; returns whether the user follows it now."""
+    if not selectors.follow_can(user=user, municipality_code=municipality.code):
+        raise PermissionRefused(_("Sign in with a role in this municipality to follow a gebied."))
+    if follow:
+        Follow.objects.get_or_create(user=user, municipality=municipality, gebied_code=gebied_code)
+    else:
+        Follow.objects.filter(user=user, municipality=municipality, gebied_code=gebied_code).delete()
+    audit_log(user=user, action="area_report.follow" if follow else "area_report.unfollow", obj="Follow",
+              municipality_code=municipality.code, changes={"gebied": gebied_code})
+    return follow
+
+
+def notification_mark_read(*, user, notification_ids: list[int] | None = None) -> int:
+    qs = Notification.objects.filter(user=user, read_at__isnull=True)
+    if notification_ids is not None:
+        qs = qs.filter(pk__in=notification_ids)
+    return qs.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def question_ask(*, user, report: AreaReport, text: str) -> Question:
+    """A council member's question to the area team on a published report."""
+    if not selectors.question_can_ask(user=user, report=report):
+        raise PermissionRefused(_("Council members ask questions on published reports."))
+    text = text.strip()
+    if not text:
+        raise ValueError(_("Write a question."))
+    question = Question.objects.create(report=report, text=text[:4000], asked_by=user)
+    audit_log(user=user, action="area_report.question", obj=question, municipality_code=report.municipality.code)
+    return question
+
+
+@transaction.atomic
+def question_answer(*, user, question: Question, answer: str) -> Question:
+    """The area team's answer, on the record (an answer is given once, not changed afterwards)."""
+    if not selectors.question_can_answer(user=user, report=question.report):
+        raise PermissionRefused(_("The area team of this gebied answers its questions."))
+    question = Question.objects.select_for_update().select_related("report", "report__municipality").get(pk=question.pk)
+    if question.is_answered:
+        raise ValueError(_("This question has been answered."))
+    answer = answer.strip()
+    if not answer:
+        raise ValueError(_("Write an answer."))
+    question.answer, question.answered_by, question.answered_at = answer[:8000], user, timezone.now()
+    question.save(update_fields=["answer", "answered_by", "answered_at"])
+    audit_log(user=user, action="area_report.answer", obj=question, municipality_code=question.report.municipality.code)
+    return question
+
+
+@transaction.atomic
+def commitment_create(*, user, municipality, gebied_code: str, text: str, owner: str, due_date: dt.date,
+                      report: AreaReport | None = None, question: Question | None = None) -> Commitment:
+    """A commitment to the council (toezegging) for a gebied, with an owner and a due date."""
+    if not selectors.commitment_can_manage(user=user, municipality_code=municipality.code, gebied_code=gebied_code):
+        raise PermissionRefused(_("The area team of this gebied records its commitments."))
+    if not text.strip() or not owner.strip():
+        raise ValueError(_("A commitment needs a text and an owner."))
+    commitment = Commitment.objects.create(municipality=municipality, gebied_code=gebied_code, text=text.strip(),
+                                           owner=owner.strip(), due_date=due_date, report=report, question=question,
+                                           created_by=user if getattr(user, "is_authenticated", False) else None)
+    audit_log(user=user, action="commitment.create", obj=commitment, municipality_code=municipality.code,
+              changes={"gebied": gebied_code, "due_date": due_date.isoformat()})
+    return commitment
+
+
+@transaction.atomic
+def commitment_complete(*, user, commitment: Commitment, note: str = "", done_on: dt.date | None = None) -> Commitment:
+    if not selectors.commitment_can_manage(user=user, municipality_code=commitment.municipality.code,
+                                           gebied_code=commitment.gebied_code):
+        raise PermissionRefused(_("The area team of this gebied records its commitments."))
+    commitment = Commitment.objects.select_for_update().select_related("municipality").get(pk=commitment.pk)
+    if commitment.status == CommitmentStatus.DONE:
+        raise ValueError(_("This commitment is done already."))
+    commitment.status, commitment.done_on, commitment.done_note = (
+        CommitmentStatus.DONE, done_on or timezone.localdate(), note.strip())
+    commitment.save(update_fields=["status", "done_on", "done_note"])
+    audit_log(user=user, action="commitment.done", obj=commitment, municipality_code=commitment.municipality.code)
+    return commitment
+
+
+@transaction.atomic
+def taakveld_assign(*, user, line, taakveld: str | None) -> str:
+    """Classify one budget line under another taakveld than its domain's default (None or ""
+    restores the default); returns the line's taakveld now."""
+    municipality_code = line.municipality.code
+    if not (budgets.budget_can_edit(user=user, municipality_code=municipality_code, gebied_code=line.gebied_code)
+            or user is None):
+        raise PermissionRefused(_("You may not classify this budget line."))
+    if taakveld:
+        taakveld_for(line.domain, taakveld)  # refuses an unknown code
+        TaakveldAssignment.objects.update_or_create(line=line, defaults={"taakveld": taakveld})
+    else:
+        TaakveldAssignment.objects.filter(line=line).delete()
+    audit_log(user=user, action="budget_line.taakveld", obj=line, municipality_code=municipality_code,
+              changes={"taakveld": taakveld or ""})
+    return selectors.line_taakveld(line=line)
