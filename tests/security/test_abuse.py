@@ -159,3 +159,16 @@ def test_initiatives_refuse_an_unknown_gebied_and_are_limited(db, settings):
             initiative_submit(municipality=municipality, gebied_code="W1", **fields)
     finally:
         ratelimit._client.reset(token)
+
+
+@pytest.mark.parametrize(("password", "ok"), [("kort", False), ("123456789012345", False), ("password1234", False),
+                                              ("medewerker-2026", False), ("paars-fiets-onder-de-brug", True)])
+def test_password_rules(staff, password, ok):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    try:
+        validate_password(password, user=staff)
+        assert ok
+    except ValidationError:
+        assert not ok

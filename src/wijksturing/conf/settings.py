@@ -322,6 +322,14 @@ AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in (address
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False  # the lockout itself is logged; user names and addresses not on every attempt
+# Passwords set in the admin or by a user: at least 12 characters, not a common or all-digit one,
+# not like the user name (ASVS 2.1; sign-in through OpenID Connect leaves passwords to the provider).
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
 # Limits on public forms, voting codes and e-mail (wijksturing.accounts.ratelimit), and on the API.
 WIJKSTURING_RATE_LIMITS: dict = {}
 REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["rest_framework.throttling.AnonRateThrottle",
