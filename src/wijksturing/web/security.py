@@ -25,7 +25,7 @@ def content_security_policy(style_sources: str = "'self'") -> str:
         "default-src 'self'",
         "script-src 'self'",
         f"style-src {style_sources}",
-        "img-src 'self' data:",
+        "img-src 'self' data: https:",  # a municipality's logo may live on its own site
         "font-src 'self'",
         "connect-src 'self'",
         "object-src 'none'",
