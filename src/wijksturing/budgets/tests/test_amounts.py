@@ -3,14 +3,15 @@ amount (issue 14). And the assessment form decides nothing by itself."""
 
 import re
 from decimal import Decimal
+from functools import partial
 
 import pytest
-from django.utils import timezone
 
 from wijksturing.budgets import services
 from wijksturing.budgets.forms import AmountField, TransitionForm
 from wijksturing.budgets.importers import BudgetImportError, import_entries
 from wijksturing.budgets.models import Entry, Initiative
+from wijksturing.budgets.tests.factories import budget_line, submitted_initiative
 from wijksturing.budgets.workflow import InitiativeStatus as S
 from wijksturing.programmes.tests import factories as f
 
@@ -71,9 +72,7 @@ def test_amount_field_shows_an_amount_that_reads_back():
     assert field.clean(shown) == Decimal("1250.50")
 
 
-def _line():
-    return services.budget_line_set(user=None, municipality=f.municipality(), gebied_code="W1", year=2025,
-                                    domain="green", amount=Decimal("50000.00"))
+_line = partial(budget_line, "green", "50000.00", year=2025)
 
 
 def test_csv_import_reads_dutch_thousands():
@@ -101,11 +100,8 @@ def test_csv_import_refuses_an_ambiguous_amount():
 
 
 def _submitted():
-    services.budget_line_set(user=None, municipality=f.municipality(), gebied_code="W1", year=timezone.localdate().year,
-                             domain="participation", amount=Decimal("5000.00"))
-    return services.initiative_submit(
-        municipality=f.municipality(), gebied_code="W1", title="Buurtmaaltijd", description="Samen koken",
-        location="Plein", amount=Decimal("1500.00"), applicant_name="Jan", applicant_email="jan@example.org")
+    budget_line("participation", "5000.00")
+    return submitted_initiative(applicant_name="Jan")
 
 
 def test_assessment_form_preselects_no_decision(client):

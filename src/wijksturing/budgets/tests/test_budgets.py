@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,14 +11,13 @@ from wijksturing.accounts.models import Role
 from wijksturing.budgets import selectors, services
 from wijksturing.budgets.importers import BudgetImportError, import_entries
 from wijksturing.budgets.models import Entry
+from wijksturing.budgets.tests.factories import budget_line
 from wijksturing.programmes.tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
 
-def _line(domain="green", amount="1000.00", gebied="W1", year=2025):
-    return services.budget_line_set(user=None, municipality=f.municipality(), gebied_code=gebied, year=year,
-                                    domain=domain, amount=Decimal(amount))
+_line = partial(budget_line, year=2025)
 
 
 def test_overview_per_domain_with_over_commitment():

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from wijksturing.budgets import selectors, services, workflow
 from wijksturing.budgets.models import EntryKind, Initiative, InitiativeEvent
+from wijksturing.budgets.tests.factories import budget_line, submitted_initiative
 from wijksturing.budgets.workflow import InitiativeStatus as S
 from wijksturing.budgets.workflow import TransitionError
 from wijksturing.programmes.tests import factories as f
@@ -17,16 +18,12 @@ pytestmark = pytest.mark.django_db
 YES = {code: True for code, _ in workflow.CRITERIA}
 
 
-def _budget(amount="5000.00", domain="participation"):
-    return services.budget_line_set(user=None, municipality=f.municipality(), gebied_code="W1",
-                                    year=timezone.localdate().year, domain=domain, amount=Decimal(amount))
+def _budget(amount="5000.00"):
+    return budget_line("participation", amount)
 
 
 def _submit(amount="1500.00") -> Initiative:
-    return services.initiative_submit(
-        municipality=f.municipality(), gebied_code="W1", title="Buurtmaaltijd", description="Samen koken",
-        location="Plein", amount=Decimal(amount), applicant_name="Jan Jansen", applicant_email="jan@example.org",
-    )
+    return submitted_initiative(amount=amount)
 
 
 def _approve(initiative, team, amount="1200.00"):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wijksturing.accounts.models import Role
 from wijksturing.areas.models import Area, Level
 from wijksturing.budgets import selectors, services
+from wijksturing.budgets.tests.factories import budget_line, submitted_initiative
 from wijksturing.budgets.workflow import InitiativeStatus as S
 from wijksturing.programmes.tests import factories as f
 from wijksturing.web import pagecache
@@ -31,15 +32,12 @@ def _empty_page_cache():
     pagecache.forget_version()
 
 
-def _line(domain: str, amount: str, year: int = YEAR, gebied: str = "W1"):
-    return services.budget_line_set(user=None, municipality=f.municipality(), gebied_code=gebied, year=year,
-                                    domain=domain, amount=Decimal(amount))
+_line = budget_line
 
 
 def _initiative(title: str, **kwargs):
-    return services.initiative_submit(municipality=f.municipality(), gebied_code="W1", title=title, description="Plan",
-                                      location="Plein", amount=Decimal("500"), applicant_name="Fatima de Vries",
-                                      applicant_email="fatima@example.org", applicant_phone="0611122233", **kwargs)
+    return submitted_initiative(title, "500", description="Plan", applicant_name="Fatima de Vries",
+                      applicant_email="fatima@example.org", applicant_phone="0611122233", **kwargs)
 
 
 @pytest.fixture
