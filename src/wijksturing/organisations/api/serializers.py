@@ -4,13 +4,13 @@ from wijksturing.organisations.models import Location, Organisation, Organisatio
 from wijksturing.organisations.osm import osm_tags
 
 
-class AreaSerializer(serializers.ModelSerializer):
+class OrganisationAreaSerializer(serializers.ModelSerializer):
     class Meta:
         model = OrganisationArea
         fields = ["area_code", "area_name", "level"]
 
 
-class LocationSerializer(serializers.ModelSerializer):
+class OrganisationLocationSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="hsds_id", read_only=True)
 
     class Meta:
@@ -24,8 +24,8 @@ class OrganisationSerializer(serializers.ModelSerializer):
     id = serializers.IntegerField(read_only=True)
     hsds_id = serializers.UUIDField(read_only=True)
     municipality = serializers.CharField(source="municipality.code", read_only=True)
-    areas = AreaSerializer(many=True, read_only=True)
-    locations = LocationSerializer(many=True, read_only=True)
+    areas = OrganisationAreaSerializer(many=True, read_only=True)
+    locations = OrganisationLocationSerializer(many=True, read_only=True)
     contact = serializers.SerializerMethodField()
     osm_tags = serializers.SerializerMethodField()
     stale = serializers.SerializerMethodField()
