@@ -4,8 +4,6 @@ change, give or withdraw consent), and the area team's pages (register, review, 
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,8 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from wijksturing.accounts.selectors import user_gebied_codes, user_has_role
 from wijksturing.accounts.models import Role
+from wijksturing.accounts.selectors import user_gebied_codes, user_has_role
 from wijksturing.areas.models import Area, Level
 from wijksturing.areas.selectors import area_list, municipality_get
 from wijksturing.organisations import hsds, selectors, services
@@ -262,11 +260,24 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
         except (ValidationError, Change.DoesNotExist, ValueError) as exc:
             errors = getattr(exc, "messages", [str(exc)])
     links = selectors.organisation_links(organisation=organisation, public=False)
+    pending = list(selectors.change_pending_list(organisation=organisation))
+    for change in pending:
+        change.rows = [(_field_label(key), _shown(change.previous.get(key)), _shown(value)) for key, value in change.data.items()]
     return render(request, "organisations/manage.html", {
         "o": organisation, "municipality": organisation.municipality, "can_manage": can_manage, "errors": errors,
         "stale": selectors.organisation_is_stale(organisation=organisation),
-        "pending": selectors.change_pending_list(organisation=organisation),
-        "history": selectors.organisation_history(organisation=organisation),
+        "pending": pending, "history": selectors.organisation_history(organisation=organisation),
         "consents": organisation.consents.all(), "links": links,
         "link_ids": {f: " ".join(str(x.pk) for x in links[f]) for f in services.LINK_FIELDS},
         "kinds": Kind}, status=422 if errors else 200)
+
+
+def _field_label(key: str) -> str:
+    field = EntryFields.base_fields.get(key)
+    return str(field.label) if field is not None else key
+
+
+def _shown(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(Theme(v).label) if v in Theme.values else str(v) for v in value)
+    return "" if value is None else str(value)

@@ -7,13 +7,13 @@ from rest_framework.views import APIView
 
 from wijksturing.organisations import hsds, selectors
 from wijksturing.organisations.api.serializers import OrganisationSerializer
-from wijksturing.organisations.models import Organisation, Theme
+from wijksturing.organisations.models import Kind, Organisation, Theme
 
 MUNICIPALITY = OpenApiParameter("municipality", str, required=True, description="CBS gemeente code, e.g. GM0202")
 FILTERS = [
     OpenApiParameter("area", str, description="only entries working in this area (gebied, wijk or buurt code) or below it"),
     OpenApiParameter("theme", str, enum=Theme.values, description="only entries with this theme"),
-    OpenApiParameter("kind", str, description="residents_group, initiative, volunteer_organisation, social_enterprise, meeting_place"),
+    OpenApiParameter("kind", str, enum=Kind.values, description="only entries of this kind"),
 ]
 
 

@@ -45,4 +45,5 @@ def organisations_report_section(area) -> dict:
     codes = None if area.level == "gemeente" else selectors.area_codes_around(area=area)
     rows = selectors.organisation_public_list(municipality_code=code, area_codes=codes)
     by_kind = [(label, [o for o in rows if o.kind == value]) for value, label in Kind.choices]
-    return {"area": area, "rows": rows, "any_illustrative": any(o.illustrative for o in rows), "by_kind": [(label, items) for label, items in by_kind if items]}
+    return {"area": area, "rows": rows, "any_illustrative": any(o.illustrative for o in rows),
+            "by_kind": [(label, items) for label, items in by_kind if items]}

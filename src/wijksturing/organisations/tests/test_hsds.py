@@ -31,9 +31,11 @@ def register():
 
 def _snapshot() -> list[tuple]:
     return sorted(
-        (o.name, o.kind, o.description, tuple(o.themes), o.website, o.email, o.phone, o.contact_public, o.contact_name if o.contact_public else "(not exported)",
+        (o.name, o.kind, o.description, tuple(o.themes), o.website, o.email, o.phone, o.contact_public,
+         o.contact_name if o.contact_public else "(not exported)",
          o.illustrative, tuple(sorted(a.area_code for a in o.areas.all())),
-         tuple((loc.name, loc.address, loc.postcode, loc.city, loc.lat, loc.lon, loc.opening_hours) for loc in o.locations.all()))
+         tuple((loc.name, loc.address, loc.postcode, loc.city, loc.lat, loc.lon, loc.opening_hours)
+               for loc in o.locations.all()))
         for o in Organisation.objects.filter(consent_given=True))
 
 
