@@ -8,7 +8,6 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 
 from wijksturing.accounts.models import Role
@@ -17,19 +16,14 @@ from wijksturing.budgets import selectors, services
 from wijksturing.budgets.tests.factories import budget_line, submitted_initiative
 from wijksturing.budgets.workflow import InitiativeStatus as S
 from wijksturing.programmes.tests import factories as f
-from wijksturing.web import pagecache
 
 pytestmark = pytest.mark.django_db
 YEAR = timezone.localdate().year
 
 
 @pytest.fixture(autouse=True)
-def _empty_page_cache():
-    cache.clear()
-    pagecache.forget_version()
-    yield
-    cache.clear()
-    pagecache.forget_version()
+def _empty_page_cache(empty_page_cache):
+    """Every test here starts and ends with an empty page cache."""
 
 
 _line = budget_line

@@ -5,7 +5,6 @@ in the cockpit panel, and publishing a result renews the cached public page."""
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.template import Context, Template
 
 from wijksturing.accounts.models import Role
@@ -15,16 +14,11 @@ from wijksturing.participation import ballots, selectors, services
 from wijksturing.participation.counting import round_count
 from wijksturing.participation.models import Phase
 from wijksturing.participation.tests.factories import make_round
-from wijksturing.web import pagecache
 
 
 @pytest.fixture(autouse=True)
-def _empty_page_cache():
-    cache.clear()
-    pagecache.forget_version()
-    yield
-    cache.clear()
-    pagecache.forget_version()
+def _empty_page_cache(empty_page_cache):
+    """Every test here starts and ends with an empty page cache."""
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ renews the cached public page."""
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.template import Context, Template
 
 from wijksturing.accounts.models import Role
@@ -13,18 +12,13 @@ from wijksturing.areas.models import Area, Level
 from wijksturing.programmes import selectors, services
 from wijksturing.programmes.models import Goal, Programme
 from wijksturing.programmes.tests import factories as f
-from wijksturing.web import pagecache
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def _empty_page_cache():
-    cache.clear()
-    pagecache.forget_version()
-    yield
-    cache.clear()
-    pagecache.forget_version()
+def _empty_page_cache(empty_page_cache):
+    """Every test here starts and ends with an empty page cache."""
 
 
 @pytest.fixture

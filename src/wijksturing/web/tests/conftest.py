@@ -1,18 +1,11 @@
 import pytest
-from django.core.cache import cache
-
-from wijksturing.web import pagecache
 
 from .factories import make_world
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    pagecache.forget_version()
-    yield
-    cache.clear()
-    pagecache.forget_version()
+def _clear_cache(empty_page_cache):
+    """Every test here starts and ends with an empty page cache."""
 
 
 @pytest.fixture
