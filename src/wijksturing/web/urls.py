@@ -1,6 +1,6 @@
 from django.urls import path
 
-from wijksturing.web.views import analyst, cockpit, errors, public
+from wijksturing.web.views import analyst, cockpit, errors, figures, public
 
 app_name = "web"
 urlpatterns = [
@@ -11,6 +11,11 @@ urlpatterns = [
     path("gemeente/<str:municipality>/gebied/<str:code>/", public.area_page, {"level": "gebied"}, name="gebied"),
     path("wijk/<str:code>/", public.area_page, {"level": "wijk"}, name="wijk"),
     path("buurt/<str:code>/", public.area_page, {"level": "buurt"}, name="buurt"),
+    path("gemeente/<str:code>/cijfer/<str:indicator>/", figures.figure, {"level": "gemeente"}, name="figure-gemeente"),
+    path("gemeente/<str:municipality>/gebied/<str:code>/cijfer/<str:indicator>/", figures.figure, {"level": "gebied"},
+         name="figure-gebied"),
+    path("wijk/<str:code>/cijfer/<str:indicator>/", figures.figure, {"level": "wijk"}, name="figure-wijk"),
+    path("buurt/<str:code>/cijfer/<str:indicator>/", figures.figure, {"level": "buurt"}, name="figure-buurt"),
     path("kaart/", public.thematic_map, name="map"),
     path("kaart/data.json", public.thematic_map_data, name="map-data"),
     path("vergelijk/", public.compare, name="compare"),
