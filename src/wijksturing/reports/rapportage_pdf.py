@@ -99,7 +99,8 @@ def render_rapportage_pdf(*, content: dict, changes: dict, published_at=None, st
                [(f["name"], _("hidden") if f["suppressed"] else number(f["value"], f["decimals"]),
                  number(f["city"], f["decimals"]),
                  f"{number(f['change'], f['decimals'])} {_('since')} {f['trend'][0][0]}" if f["change"] is not None else "",
-                 f"{f['source']}, {isodate(f['reference']) if f['reference'] else f['year']}") for f in m["figures"]],
+                 f["source"] + (f", {isodate(f['reference']) if f['reference'] else f['year']}" if f["reference"] or f["year"] else ""))
+                for f in m["figures"]],
                aligns=["L", "R", "R", "R", "L"])
 
     pdf.heading(_("Area programme: goals and progress"))

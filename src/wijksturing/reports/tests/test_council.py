@@ -59,7 +59,7 @@ def test_draft_review_publish_with_four_eyes(world):
     with pytest.raises(ReportTransitionError):  # a draft cannot skip the review
         services.area_report_transition(user=world["second"], report=report, to_status=ReportStatus.PUBLISHED)
     services.area_report_transition(user=world["author"], report=report, to_status=ReportStatus.IN_REVIEW)
-    with pytest.raises(ReportTransitionError, match="second person"):
+    with pytest.raises(ReportTransitionError, match="tweede persoon"):
         services.area_report_transition(user=world["author"], report=report, to_status=ReportStatus.PUBLISHED)
     back = services.area_report_transition(user=world["second"], report=report, to_status=ReportStatus.DRAFT,
                                            note="De inleiding mist")

@@ -9,7 +9,8 @@ from wijksturing.monitor.importers.base import MonitorImportError
 from wijksturing.web.modules import optional_module
 
 # Order matters: areas and monitor first, then the apps that build on them.
-DEMO_APPS = ["monitor", "areas", "accounts", "programmes", "budgets", "participation", "signals", "surveys", "organisations"]
+DEMO_APPS = ["monitor", "areas", "accounts", "programmes", "budgets", "participation", "signals", "surveys", "organisations",
+             "reports"]
 
 
 class Command(BaseCommand):
