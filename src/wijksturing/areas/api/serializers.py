@@ -23,14 +23,18 @@ GEOMETRY_MODES = ("simplified", "full", "none")
 TOLERANCE = 0.00005  # degrees: about 5 m in the Netherlands, invisible on a city map
 
 
-def simplified_geometry(area: Area) -> dict | None:
-    """The area's boundary simplified (topology kept), cached until an area changes."""
+MAX_TOLERANCE = 0.01  # degrees: about 1 km, the coarsest a map of a whole municipality needs
+
+
+def simplified_geometry(area: Area, tolerance: float = TOLERANCE) -> dict | None:
+    """The area's boundary simplified to ``tolerance`` degrees (topology kept), cached until an
+    area changes. Maps ask a coarser tolerance when zoomed out (``?simplify=``)."""
     if not area.geometry:
         return area.geometry
-    key = f"api:geometry:{dataversion.current()}:{area.pk}"
+    key = f"api:geometry:{dataversion.current()}:{area.pk}" + ("" if tolerance == TOLERANCE else f":{tolerance:g}")
     found = cache.get(key)
     if found is None:
-        found = mapping(shape(area.geometry).simplify(TOLERANCE, preserve_topology=True))
+        found = mapping(shape(area.geometry).simplify(tolerance, preserve_topology=True))
         found = json.loads(json.dumps(found))  # tuples to lists, as stored
         cache.set(key, found, 24 * 3600)
     return found
@@ -52,7 +56,7 @@ class AreaSerializer(serializers.ModelSerializer):
         if mode == "none":
             data["geometry"] = None
         elif mode == "simplified":
-            data["geometry"] = simplified_geometry(instance)
+            data["geometry"] = simplified_geometry(instance, self.context.get("tolerance", TOLERANCE))
         return data
 
 

@@ -6,7 +6,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from wijksturing.api.params import year_param
-from wijksturing.areas.api.serializers import GEOMETRY_MODES, AreaSerializer, LookupSerializer, MunicipalitySerializer
+from wijksturing.areas.api.serializers import (
+    GEOMETRY_MODES,
+    MAX_TOLERANCE,
+    AreaSerializer,
+    LookupSerializer,
+    MunicipalitySerializer,
+)
 from wijksturing.areas.models import Level
 from wijksturing.areas.selectors import area_list, area_lookup_point, municipality_list
 
@@ -17,6 +23,9 @@ AREA_FILTERS = [
     OpenApiParameter("geometry", str, enum=list(GEOMETRY_MODES), description=(
         "Boundaries: `simplified` (default in lists: about 5 m tolerance, topology kept), `full` (as published; "
         "default for one area) or `none`.")),
+    OpenApiParameter("simplify", float, description=(
+        "With `geometry=simplified`: the tolerance in degrees (default 0.00005, about 5 m; at most 0.01). "
+        "Street maps ask a coarser one when zoomed out.")),
 ]
 
 
@@ -47,6 +56,17 @@ class AreaViewSet(viewsets.ReadOnlyModelViewSet):
         if mode is not None and mode not in GEOMETRY_MODES:
             raise ValidationError({"geometry": f"choose one of {', '.join(GEOMETRY_MODES)}"})
         context["geometry"] = mode or ("full" if getattr(self, "action", None) == "retrieve" else "simplified")
+        raw = self.request.query_params.get("simplify") if self.request else None
+        if raw is not None:
+            try:
+                tolerance = float(raw)
+            except ValueError:
+                raise ValidationError({"simplify": "a decimal number of degrees is required"}) from None
+            if not 0 < tolerance <= MAX_TOLERANCE:
+                raise ValidationError({"simplify": f"must be above 0 and at most {MAX_TOLERANCE}"})
+            if context["geometry"] == "full":
+                context["geometry"] = "simplified"
+            context["tolerance"] = tolerance
         return context
 
     def get_object(self):

@@ -56,3 +56,13 @@ def test_the_total_is_counted_on_the_first_page_and_kept_for_the_next(client, de
     assert body["count"] == 2 and len(body["results"]) == 1
     Area.objects.create(layout=detailed.layout, level=Level.WIJK, code="WK999802", name="Wijk 2", parent=detailed)
     assert client.get("/api/v1/areas/", {"limit": 1, "geometry": "none"}).json()["count"] == 3  # the first page counts afresh
+
+
+def test_simplify_asks_a_coarser_boundary_for_a_zoomed_out_map(client, detailed):
+    fine = client.get("/api/v1/areas/", {"municipality": "GM9998"}).json()["results"][0]["geometry"]
+    coarse = client.get("/api/v1/areas/", {"municipality": "GM9998", "simplify": "0.002"}).json()["results"][0]["geometry"]
+    assert 4 <= _points(coarse) < _points(fine)
+    one = client.get("/api/v1/areas/GM9998/", {"simplify": "0.002"}).json()["geometry"]
+    assert _points(one) == _points(coarse)
+    for bad in ("0", "-1", "0.5", "fijn"):
+        assert client.get("/api/v1/areas/", {"simplify": bad}).status_code == 400
