@@ -27,13 +27,14 @@ EXAMPLES = int(os.environ.get("WIJKSTURING_FUZZ_EXAMPLES", "5"))
 @pytest.fixture
 def fuzz_session(live_server, transactional_db):
     from wijksturing.signals.services import api_key_create, signal_create
-    from wijksturing.signals.tests.factories import make_municipality, make_user
+    from wijksturing.accounts.tests.factories import staff_user
+    from wijksturing.signals.tests.factories import make_municipality
 
     municipality = make_municipality()
     api_key_create(municipality_code=municipality.code, name="fuzz")
     category = municipality.signal_categories.filter(parent__isnull=False).first()
     signal_create(category=category, lat=52.005, lon=5.005, description="fuzz")
-    admin = make_user("fuzz-admin", superuser=True)
+    admin = staff_user("fuzz-admin", superuser=True)
     session = requests.Session()
     from django.test import Client
 
