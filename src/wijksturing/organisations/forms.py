@@ -28,7 +28,7 @@ class EntryFields(forms.Form):
 
 
 class RegisterForm(EntryFields):
-    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
+    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=Kind.choices)
     areas = forms.MultipleChoiceField(label=_("Areas it works in"), widget=forms.CheckboxSelectMultiple)
     city = forms.CharField(label=_("Place"), max_length=100, required=False)
     lat = CoordinateField(label=_("Latitude (for the map)"), required=False, min_value=-90, max_value=90,

@@ -49,7 +49,7 @@ class Organisation(models.Model):
     hsds_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     municipality = models.ForeignKey("areas.Municipality", on_delete=models.CASCADE, related_name="organisations")
     name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    kind = models.CharField(_("kind of organisation"), max_length=30, choices=Kind.choices)
     description = models.TextField(_("what it does"))
     themes = models.JSONField(_("themes"), default=list, blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -217,5 +217,5 @@ class Event(AppendOnly):
 
     class Meta:
         ordering = ["at", "pk"]
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
+        verbose_name = _("history event")
+        verbose_name_plural = _("history events")
