@@ -219,3 +219,18 @@ class Event(AppendOnly):
         ordering = ["at", "pk"]
         verbose_name = _("history event")
         verbose_name_plural = _("history events")
+
+    @staticmethod
+    def _label(status: str) -> str:
+        for choices in (ChangeStatus, OrgStatus):
+            if status in choices.values:
+                return str(choices(status).label)
+        return status
+
+    @property
+    def from_label(self) -> str:
+        return self._label(self.from_status)
+
+    @property
+    def to_label(self) -> str:
+        return self._label(self.to_status)

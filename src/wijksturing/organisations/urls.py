@@ -12,5 +12,6 @@ urlpatterns = [
     path("krachten/eigen/<str:token>/", views.own_entry, name="own"),
     path("krachten/<str:municipality_code>/beheer/", views.staff_list, name="staff_list"),
     path("krachten/<str:municipality_code>/beheer/nieuw/", views.register, name="register"),
+    path("krachten/<str:municipality_code>/beheer/import/", views.import_hsds, name="import"),
     path("krachten/beheer/organisatie/<int:pk>/", views.manage, name="manage"),
 ]

@@ -4,6 +4,8 @@ change, give or withdraw consent), and the area team's pages (register, review, 
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -178,7 +180,42 @@ def staff_list(request: HttpRequest, municipality_code: str) -> HttpResponse:
     rows = selectors.organisation_staff_list(user=request.user, municipality_code=municipality.code, stale_only=stale_only)
     return render(request, "organisations/staff_list.html", {
         "municipality": municipality, "rows": rows, "stale_only": stale_only,
-        "can_register": selectors.organisation_can_register(user=request.user, municipality_code=municipality.code)})
+        "can_register": selectors.organisation_can_register(user=request.user, municipality_code=municipality.code),
+        "can_import": user_has_role(user=request.user, municipality_code=municipality.code, roles=[Role.ADMINISTRATOR])})
+
+
+@login_required
+def import_hsds(request: HttpRequest, municipality_code: str) -> HttpResponse:
+    """Administrators read an HSDS document (JSON, or the CSV tables in a zip) into the register."""
+    municipality = _municipality(municipality_code)
+    if not user_has_role(user=request.user, municipality_code=municipality.code, roles=[Role.ADMINISTRATOR]):
+        raise PermissionDenied
+    errors: list[str] = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise ValidationError(_("Choose a file."))
+            if upload.size > 20 * 1024 * 1024:
+                raise ValidationError(_("The file is larger than 20 MB."))
+            data = upload.read()
+            if upload.name.lower().endswith(".zip"):
+                document = hsds.csv_zip_to_document(data, source=upload.name)
+            else:
+                try:
+                    document = json.loads(data.decode("utf-8-sig"))
+                except (UnicodeDecodeError, ValueError):
+                    raise ValidationError(_("%(name)s is not a JSON file.") % {"name": upload.name}) from None
+            result = hsds.import_document(municipality_code=municipality.code, document=document, source=upload.name,
+                                          user=request.user)
+        except ValidationError as exc:
+            errors = exc.messages
+        else:
+            messages.success(request, _("%(name)s: %(created)s created, %(updated)s updated.") % {
+                "name": upload.name, **result})
+            return redirect("organisations:staff_list", municipality_code=municipality.code)
+    return render(request, "organisations/import.html", {"municipality": municipality, "errors": errors},
+                  status=422 if errors else 200)
 
 
 @login_required

@@ -70,3 +70,26 @@ def test_register_page_records_consent_and_shows_the_link_once(world, client):
     assert client.post(f"/krachten/{f.MUN}/beheer/nieuw/", {"name": "", "kind": "x"}).status_code == 422
     services.organisation_link_renew(user=None, organisation=o)
     assert client.get(url).status_code == 404
+
+
+def test_administrators_import_an_hsds_file(world, client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from wijksturing.accounts.models import Role
+    from wijksturing.organisations import hsds
+    from wijksturing.organisations.models import Organisation
+
+    doc = hsds.export_document(municipality_code=f.MUN)
+    client.force_login(pf.area_team())
+    assert client.get(f"/krachten/{f.MUN}/beheer/import/").status_code == 403
+    client.force_login(pf.user("adm", Role.ADMINISTRATOR))
+    bad = client.post(f"/krachten/{f.MUN}/beheer/import/", {"file": SimpleUploadedFile("x.json", b"{nope")})
+    assert bad.status_code == 422 and "x.json" in bad.content.decode()
+    Organisation.objects.filter(consent_given=True).delete()
+    import json
+
+    ok = client.post(f"/krachten/{f.MUN}/beheer/import/",
+                     {"file": SimpleUploadedFile("krachten.json", json.dumps(doc).encode())})
+    assert ok.status_code == 302
+    assert sorted(o.name for o in selectors.organisation_public_list(municipality_code=f.MUN)) == [
+        "Buurtgroen", "Buurthuis", "Elders"]
