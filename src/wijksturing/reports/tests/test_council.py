@@ -104,8 +104,13 @@ def test_published_report_is_frozen_when_the_data_are_reimported(world, client):
         f"/gebiedsrapportage/{report.pk}/rapportage.pdf").content
     assert bytes(pdf) == bytes(report.pdf) and pdf.startswith(b"%PDF-")
     assert "€\xa010.000" in report.html and "Snoeien" not in report.html
-    # re-import the underlying data: other figures, another budget
-    Observation.objects.filter(area__code="W1", indicator__code="g_woz").update(value=999)
+    # re-import the underlying data: the monitor's rows replaced with other figures, another budget
+    rows = list(Observation.objects.filter(area__code__in=["W1", "GM9999"]))
+    Observation.objects.filter(pk__in=[o.pk for o in rows]).delete()
+    for o in rows:
+        o.pk, o.value = None, o.value * 2
+    Observation.objects.bulk_create(rows)
+    assert services.area_report_live_content(report=report)["monitor"] != report.content["monitor"]
     green = BudgetLine.objects.get(gebied_code="W1", domain="green")
     budget_services.budget_line_set(user=None, municipality=world["municipality"], gebied_code="W1", year=2024,
                                     domain="green", amount=Decimal("55555"))
