@@ -93,3 +93,27 @@ def test_administrators_import_an_hsds_file(world, client):
     assert ok.status_code == 302
     assert sorted(o.name for o in selectors.organisation_public_list(municipality_code=f.MUN)) == [
         "Buurtgroen", "Buurthuis", "Elders"]
+
+
+def test_gebiedsanalyse_has_a_strengths_section(world, client):
+    html = client.get("/buurt/BU99990101/rapport/").content.decode()
+    assert 'id="report-krachten"' in html and "Buurtgroen" in html and "Geheim" not in html
+
+
+def test_retention_command_includes_stopped_organisations(world):
+    import io
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from wijksturing.organisations.models import Organisation
+
+    o = Organisation.objects.get(name="Buurtgroen")
+    services.organisation_set_status(user=None, organisation=o, to="stopped")
+    Organisation.objects.filter(pk=o.pk).update(stopped_at=timezone.now() - timedelta(days=400))
+    out = io.StringIO()
+    call_command("retention", "--days", "365", stdout=out)
+    assert "1 organisations that stopped" in out.getvalue()
+    o.refresh_from_db()
+    assert o.contact_email == "" and o.personal_data_removed_at is not None
