@@ -217,14 +217,16 @@ def _metres(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
 
 
 def signal_nearby(*, municipality_code: str, lon: float, lat: float, category_slug: str | None = None,
-                  radius_m: float = 250, days: int = 90, limit: int = 5) -> list[NearbySignal]:
-    """Open signals within ``radius_m`` of a point (of one subcategory when given), received
-    in the last ``days``, nearest first: "is this the same report?" before a resident sends one."""
+                  radius_m: float = 250, days: int | None = None, limit: int = 5) -> list[NearbySignal]:
+    """Open signals within ``radius_m`` of a point (of one subcategory when given), nearest
+    first: "is this the same report?" before a resident sends one. ``days``: only those received
+    in the last days (default: every open one — an old open report is still the same report)."""
     d_lat = radius_m / 110_574
     d_lon = radius_m / 60_000  # a generous box (cos 57°); the exact distance is checked below
     qs = Signal.objects.filter(municipality__code=municipality_code, status__in=OPEN,
-                               created_at__gte=timezone.now() - dt.timedelta(days=days),
                                lat__range=(lat - d_lat, lat + d_lat), lon__range=(lon - d_lon, lon + d_lon))
+    if days is not None:
+        qs = qs.filter(created_at__gte=timezone.now() - dt.timedelta(days=days))
     if category_slug:
         qs = qs.filter(category__slug=category_slug)
     rows = qs.select_related("category").annotate(n_supports=Count("supports")).order_by()

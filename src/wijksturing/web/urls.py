@@ -1,11 +1,12 @@
 from django.urls import path
 
-from wijksturing.web.views import analyst, cockpit, errors, figures, public
+from wijksturing.web.views import analyst, cockpit, errors, figures, mapdata, public
 
 app_name = "web"
 urlpatterns = [
     path("", public.home, name="home"),
     path("zoek/", public.search, name="search"),
+    path("adres.json", mapdata.address_json, name="address-json"),
     path("favicon.ico", errors.favicon, name="favicon"),
     path("gemeente/<str:code>/", public.area_page, {"level": "gemeente"}, name="gemeente"),
     path("gemeente/<str:municipality>/gebied/<str:code>/", public.area_page, {"level": "gebied"}, name="gebied"),
