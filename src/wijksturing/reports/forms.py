@@ -8,11 +8,13 @@ from wijksturing.reports.taakvelden import TAAKVELDEN
 
 class ReportCreateForm(forms.Form):
     period = forms.CharField(label=_("Period"), max_length=10, help_text=_("A half-year (2026-H1, 2026-H2) or a year (2026)."))
-    introduction = forms.CharField(label=_("Introduction by the area team"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    introduction = forms.CharField(label=_("Introduction by the area team"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 4}))
 
 
 class IntroductionForm(forms.Form):
-    introduction = forms.CharField(label=_("Introduction by the area team"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
+    introduction = forms.CharField(label=_("Introduction by the area team"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 6}))
 
 
 class TransitionForm(forms.Form):

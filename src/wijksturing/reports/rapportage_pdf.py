@@ -11,7 +11,15 @@ from django.utils.translation import gettext as _
 
 from wijksturing.reports.pdf import GREY, ReportPDF, _row, _t
 from wijksturing.reports.templatetags.rapportage import (
-    achieved, direction, euro, euro_signed, goal_status, isodate, number, percent, taakveld,
+    achieved,
+    direction,
+    euro,
+    euro_signed,
+    goal_status,
+    isodate,
+    number,
+    percent,
+    taakveld,
 )
 
 COLOUR = "#1f4e79"
@@ -80,7 +88,8 @@ def render_rapportage_pdf(*, content: dict, changes: dict, published_at=None, st
                    [(g["title"], goal_status(g["old"]), goal_status(g["new"])) for g in changes["goals"]])
         if changes.get("budget"):
             _table(pdf, (50, 64, 30, 30), (_("Domain"), _("Budget"), _("Committed"), _("Spent")),
-                   [(b["label"], f"{euro(b['budget']['old'])} -> {euro(b['budget']['new'])} ({euro_signed(b['budget']['shift'])})",
+                   [(b["label"], f"{euro(b['budget']['old'])} -> {euro(b['budget']['new'])} "
+                                 f"({euro_signed(b['budget']['shift'])})",
                      euro_signed(b["committed"]["shift"]), euro_signed(b["spent"]["shift"])) for b in changes["budget"]],
                    aligns=["L", "R", "R", "R"])
         if changes.get("signals"):
@@ -95,11 +104,13 @@ def render_rapportage_pdf(*, content: dict, changes: dict, published_at=None, st
             "year": i["year"], "value": number(i["value"], 1), "cityname": m["city"], "city": number(i["city"], 1)})
         _source(pdf, f"{_('Source')}: {i['source']}, {i['year']}")
     if m["figures"]:
-        _table(pdf, (58, 24, 24, 24, 44), (_("Figure"), c["gebied"]["name"], m["city"], _("Trend"), _("Source and reference date")),
+        _table(pdf, (58, 24, 24, 24, 44),
+               (_("Figure"), c["gebied"]["name"], m["city"], _("Trend"), _("Source and reference date")),
                [(f["name"], _("hidden") if f["suppressed"] else number(f["value"], f["decimals"]),
                  number(f["city"], f["decimals"]),
                  f"{number(f['change'], f['decimals'])} {_('since')} {f['trend'][0][0]}" if f["change"] is not None else "",
-                 f["source"] + (f", {isodate(f['reference']) if f['reference'] else f['year']}" if f["reference"] or f["year"] else ""))
+                 f["source"] + (f", {isodate(f['reference']) if f['reference'] else f['year']}"
+                                if f["reference"] or f["year"] else ""))
                 for f in m["figures"]],
                aligns=["L", "R", "R", "R", "L"])
 

@@ -18,14 +18,21 @@ from wijksturing.budgets import selectors as budgets
 from wijksturing.participation import selectors as participation
 from wijksturing.programmes import selectors as programmes
 from wijksturing.reports.models import (
-    AreaReport, Commitment, CommitmentStatus, Follow, Notification, Question, ReportEvent, TaakveldAssignment,
+    AreaReport,
+    Commitment,
+    CommitmentStatus,
+    Follow,
+    Notification,
+    Question,
+    ReportEvent,
+    TaakveldAssignment,
 )
 from wijksturing.reports.taakvelden import sort_key as taakveld_sort_key
 from wijksturing.reports.taakvelden import taakveld_for, taakveld_name
 from wijksturing.reports.workflow import MACHINE, ReportStatus
 from wijksturing.signals import selectors as signals
-from wijksturing.web.modules import optional_module
 from wijksturing.web import data
+from wijksturing.web.modules import optional_module
 from wijksturing.web.templatetags.web import format_number
 
 # The key figures of every area page and report, in this order (those without data are skipped).

@@ -23,7 +23,14 @@ from wijksturing.areas.models import Area
 from wijksturing.budgets import selectors as budgets
 from wijksturing.reports import selectors
 from wijksturing.reports.models import (
-    AreaReport, Commitment, CommitmentStatus, Follow, Notification, Question, ReportEvent, TaakveldAssignment,
+    AreaReport,
+    Commitment,
+    CommitmentStatus,
+    Follow,
+    Notification,
+    Question,
+    ReportEvent,
+    TaakveldAssignment,
 )
 from wijksturing.reports.pdf import render_pdf
 from wijksturing.reports.rapportage_pdf import render_rapportage_pdf
@@ -84,7 +91,7 @@ def report_batch(*, municipality_code: str, level: str, out: Path | str, year: i
 # ---------------------------------------------------------------------------------------------
 
 
-class PermissionRefused(PermissionError):
+class ReportPermissionError(PermissionError):
     """The user may not do this."""
 
 
@@ -135,7 +142,7 @@ def area_report_create(*, user, area: Area, period: str, introduction: str = "")
     """A new draft of a gebied's report for ``period`` by its area team."""
     municipality = area.layout.municipality
     if not selectors.area_report_can_write(user=user, municipality_code=municipality.code, gebied_code=area.code):
-        raise PermissionRefused(_("Only the area team of this gebied drafts its report."))
+        raise ReportPermissionError(_("Only the area team of this gebied drafts its report."))
     start, end = _period_bounds(period.strip().upper())
     report = AreaReport.objects.create(
         municipality=municipality, gebied_code=area.code, gebied_name=area.name, period=period.strip().upper(),
@@ -153,7 +160,7 @@ def area_report_update(*, user, report: AreaReport, introduction: str) -> AreaRe
         raise ReportTransitionError(_("Only a draft can be changed."))
     if not selectors.area_report_can_write(user=user, municipality_code=report.municipality.code,
                                            gebied_code=report.gebied_code):
-        raise PermissionRefused(_("Only the area team of this gebied drafts its report."))
+        raise ReportPermissionError(_("Only the area team of this gebied drafts its report."))
     report.introduction = introduction.strip()
     report.save(update_fields=["introduction"])
     audit_log(user=user, action="area_report.update", obj=report, municipality_code=report.municipality.code)
@@ -185,11 +192,11 @@ def area_report_transition(*, user, report: AreaReport, to_status: str, note: st
     code, gebied = report.municipality.code, report.gebied_code
     if to_status == ReportStatus.IN_REVIEW:
         if not selectors.area_report_can_write(user=user, municipality_code=code, gebied_code=gebied):
-            raise PermissionRefused(_("Only the area team of this gebied submits its report."))
+            raise ReportPermissionError(_("Only the area team of this gebied submits its report."))
     elif not selectors.area_report_can_review(user=user, report=report):
         if getattr(user, "is_authenticated", False) and report.author_id == user.pk:
             raise ReportTransitionError(_("A second person reviews the report: the author cannot review it."))
-        raise PermissionRefused(_("You may not review this report."))
+        raise ReportPermissionError(_("You may not review this report."))
     old = report.status
     report.status = to_status
     fields = ["status"]
@@ -246,7 +253,7 @@ def report_url(report: AreaReport) -> str:
 def follow_set(*, user, municipality, gebied_code: str, follow: bool) -> bool:
     """Follow (or stop following) a gebied; returns whether the user follows it now."""
     if not selectors.follow_can(user=user, municipality_code=municipality.code):
-        raise PermissionRefused(_("Sign in with a role in this municipality to follow a gebied."))
+        raise ReportPermissionError(_("Sign in with a role in this municipality to follow a gebied."))
     if follow:
         Follow.objects.get_or_create(user=user, municipality=municipality, gebied_code=gebied_code)
     else:
@@ -267,7 +274,7 @@ def notification_mark_read(*, user, notification_ids: list[int] | None = None) -
 def question_ask(*, user, report: AreaReport, text: str) -> Question:
     """A council member's question to the area team on a published report."""
     if not selectors.question_can_ask(user=user, report=report):
-        raise PermissionRefused(_("Council members ask questions on published reports."))
+        raise ReportPermissionError(_("Council members ask questions on published reports."))
     text = text.strip()
     if not text:
         raise ValueError(_("Write a question."))
@@ -280,7 +287,7 @@ def question_ask(*, user, report: AreaReport, text: str) -> Question:
 def question_answer(*, user, question: Question, answer: str) -> Question:
     """The area team's answer, on the record (an answer is given once, not changed afterwards)."""
     if not selectors.question_can_answer(user=user, report=question.report):
-        raise PermissionRefused(_("The area team of this gebied answers its questions."))
+        raise ReportPermissionError(_("The area team of this gebied answers its questions."))
     question = Question.objects.select_for_update().select_related("report", "report__municipality").get(pk=question.pk)
     if question.is_answered:
         raise ValueError(_("This question has been answered."))
@@ -298,7 +305,7 @@ def commitment_create(*, user, municipality, gebied_code: str, text: str, owner:
                       report: AreaReport | None = None, question: Question | None = None) -> Commitment:
     """A commitment to the council (toezegging) for a gebied, with an owner and a due date."""
     if not selectors.commitment_can_manage(user=user, municipality_code=municipality.code, gebied_code=gebied_code):
-        raise PermissionRefused(_("The area team of this gebied records its commitments."))
+        raise ReportPermissionError(_("The area team of this gebied records its commitments."))
     if not text.strip() or not owner.strip():
         raise ValueError(_("A commitment needs a text and an owner."))
     commitment = Commitment.objects.create(municipality=municipality, gebied_code=gebied_code, text=text.strip(),
@@ -313,7 +320,7 @@ def commitment_create(*, user, municipality, gebied_code: str, text: str, owner:
 def commitment_complete(*, user, commitment: Commitment, note: str = "", done_on: dt.date | None = None) -> Commitment:
     if not selectors.commitment_can_manage(user=user, municipality_code=commitment.municipality.code,
                                            gebied_code=commitment.gebied_code):
-        raise PermissionRefused(_("The area team of this gebied records its commitments."))
+        raise ReportPermissionError(_("The area team of this gebied records its commitments."))
     commitment = Commitment.objects.select_for_update().select_related("municipality").get(pk=commitment.pk)
     if commitment.status == CommitmentStatus.DONE:
         raise ValueError(_("This commitment is done already."))
@@ -331,7 +338,7 @@ def taakveld_assign(*, user, line, taakveld: str | None) -> str:
     municipality_code = line.municipality.code
     if not (budgets.budget_can_edit(user=user, municipality_code=municipality_code, gebied_code=line.gebied_code)
             or user is None):
-        raise PermissionRefused(_("You may not classify this budget line."))
+        raise ReportPermissionError(_("You may not classify this budget line."))
     if taakveld:
         taakveld_for(line.domain, taakveld)  # refuses an unknown code
         TaakveldAssignment.objects.update_or_create(line=line, defaults={"taakveld": taakveld})

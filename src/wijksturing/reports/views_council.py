@@ -17,10 +17,16 @@ from wijksturing.areas import selectors as areas
 from wijksturing.areas.models import Area
 from wijksturing.reports import selectors, services
 from wijksturing.reports.forms import (
-    AnswerForm, CommitmentDoneForm, CommitmentForm, IntroductionForm, QuestionForm, ReportCreateForm, TransitionForm,
+    AnswerForm,
+    CommitmentDoneForm,
+    CommitmentForm,
+    IntroductionForm,
+    QuestionForm,
+    ReportCreateForm,
+    TransitionForm,
 )
 from wijksturing.reports.models import AreaReport, Commitment, Question
-from wijksturing.reports.services import PermissionRefused
+from wijksturing.reports.services import ReportPermissionError
 from wijksturing.reports.workflow import ReportStatus, ReportTransitionError
 
 
@@ -95,7 +101,7 @@ def report_create(request: HttpRequest, municipality: str, code: str) -> HttpRes
         try:
             report = services.area_report_create(user=request.user, area=gebied, period=form.cleaned_data["period"],
                                                  introduction=form.cleaned_data["introduction"])
-        except PermissionRefused as exc:
+        except ReportPermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
         except ValueError as exc:
             messages.error(request, str(exc))
@@ -169,7 +175,7 @@ def report_transition(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.area_report_transition(user=request.user, report=report, to_status=form.cleaned_data["to"],
                                             note=form.cleaned_data["note"])
-        except PermissionRefused as exc:
+        except ReportPermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
         except ReportTransitionError as exc:
             messages.error(request, str(exc))
@@ -187,7 +193,7 @@ def report_introduction(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.area_report_update(user=request.user, report=report, introduction=form.cleaned_data["introduction"])
-        except PermissionRefused as exc:
+        except ReportPermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
         except ReportTransitionError as exc:
             messages.error(request, str(exc))
@@ -204,7 +210,7 @@ def question_ask(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.question_ask(user=request.user, report=report, text=form.cleaned_data["text"])
-        except PermissionRefused as exc:
+        except ReportPermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
         messages.success(request, _("Your question was sent to the area team."))
     else:
@@ -223,7 +229,7 @@ def question_answer(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.question_answer(user=request.user, question=question, answer=form.cleaned_data["answer"])
-        except PermissionRefused as exc:
+        except ReportPermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
         except ValueError as exc:
             messages.error(request, str(exc))
@@ -241,7 +247,7 @@ def follow(request: HttpRequest, municipality: str, code: str) -> HttpResponse:
     on = request.POST.get("follow") == "1"
     try:
         services.follow_set(user=request.user, municipality=gebied.layout.municipality, gebied_code=gebied.code, follow=on)
-    except PermissionRefused as exc:
+    except ReportPermissionError as exc:
         raise PermissionDenied(str(exc)) from exc
     messages.success(request, _("You follow %(name)s: you get a message when a new report is out.") % {"name": gebied.name}
                      if on else _("You no longer follow %(name)s.") % {"name": gebied.name})
@@ -260,7 +266,7 @@ def commitment_create(request: HttpRequest, municipality: str, code: str) -> Htt
         try:
             services.commitment_create(user=request.user, municipality=gebied.layout.municipality, gebied_code=gebied.code,
                                        **form.cleaned_data)
-        except PermissionRefused as exc:
+        except ReportPermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
         messages.success(request, _("The commitment is recorded."))
     else:
@@ -279,7 +285,7 @@ def commitment_done(request: HttpRequest, pk: int) -> HttpResponse:
     form.is_valid()
     try:
         services.commitment_complete(user=request.user, commitment=commitment, note=form.cleaned_data.get("note", ""))
-    except PermissionRefused as exc:
+    except ReportPermissionError as exc:
         raise PermissionDenied(str(exc)) from exc
     except ValueError as exc:
         messages.error(request, str(exc))

@@ -9,7 +9,11 @@ from rest_framework.views import APIView
 
 from wijksturing.reports import selectors
 from wijksturing.reports.api.serializers import (
-    AreaReportDetailSerializer, AreaReportSerializer, CommitmentSerializer, QuestionSerializer, TaakveldSerializer,
+    AreaReportDetailSerializer,
+    AreaReportSerializer,
+    CommitmentSerializer,
+    QuestionSerializer,
+    TaakveldSerializer,
 )
 from wijksturing.reports.taakvelden import TAAKVELDEN
 

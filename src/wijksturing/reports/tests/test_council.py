@@ -15,7 +15,7 @@ from wijksturing.budgets.models import BudgetLine
 from wijksturing.monitor.models import Observation
 from wijksturing.reports import selectors, services
 from wijksturing.reports.models import AreaReport, Notification, ReportEvent
-from wijksturing.reports.services import PermissionRefused
+from wijksturing.reports.services import ReportPermissionError
 from wijksturing.reports.taakvelden import DOMAIN_DEFAULT, NAMES, TAAKVELDEN, taakveld_for
 from wijksturing.reports.workflow import ReportStatus, ReportTransitionError
 from wijksturing.web.tests.factories import make_world
@@ -80,9 +80,9 @@ def test_draft_review_publish_with_four_eyes(world):
 def test_an_analyst_reviews_but_another_gebied_team_does_not(world):
     report = services.area_report_create(user=world["author"], area=world["W1"], period="2024")
     services.area_report_transition(user=world["author"], report=report, to_status=ReportStatus.IN_REVIEW)
-    with pytest.raises(PermissionRefused):
+    with pytest.raises(ReportPermissionError):
         services.area_report_transition(user=world["other_team"], report=report, to_status=ReportStatus.PUBLISHED)
-    with pytest.raises(PermissionRefused):
+    with pytest.raises(ReportPermissionError):
         services.area_report_transition(user=world["council"], report=report, to_status=ReportStatus.PUBLISHED)
     services.area_report_transition(user=world["analyst"], report=report, to_status=ReportStatus.PUBLISHED)
     assert AreaReport.objects.get(pk=report.pk).status == "published"
@@ -90,7 +90,7 @@ def test_an_analyst_reviews_but_another_gebied_team_does_not(world):
 
 def test_only_the_gebied_team_drafts(world):
     for user in (world["other_team"], world["council"], world["analyst"], resident()):
-        with pytest.raises(PermissionRefused):
+        with pytest.raises(ReportPermissionError):
             services.area_report_create(user=user, area=world["W1"], period="2024-H2")
     with pytest.raises(ValueError):
         services.area_report_create(user=world["author"], area=world["W1"], period="voorjaar")
@@ -210,7 +210,7 @@ def test_follow_and_notification(world, client):
     client.post("/gemeente/GM9999/gebied/W1/volgen/", {"follow": "1"})
     assert selectors.follow_exists(user=world["council"], municipality_code="GM9999", gebied_code="W1")
     mail.outbox.clear()
-    with pytest.raises(PermissionRefused):
+    with pytest.raises(ReportPermissionError):
         services.follow_set(user=resident(), municipality=world["municipality"], gebied_code="W1", follow=True)
     with TestCaseCommit():
         report = _publish(world)
@@ -235,7 +235,7 @@ class TestCaseCommit:
 
 def test_commitments_tracked_until_done(world, client):
     m = world["municipality"]
-    with pytest.raises(PermissionRefused):
+    with pytest.raises(ReportPermissionError):
         services.commitment_create(user=world["council"], municipality=m, gebied_code="W1", text="x", owner="y",
                                    due_date=dt.date(2025, 1, 1))
     client.force_login(world["author"])
@@ -277,7 +277,7 @@ def test_taakveld_totals_with_an_override(world):
     totals = {t["code"]: t for t in selectors.taakveld_totals(municipality_code="GM9999", year=2024)}
     assert totals["5.7"]["budget"] == Decimal("10000.00") and totals["5.2"]["budget"] == Decimal("5000.00")
     assert [t["code"] for t in selectors.taakveld_totals(municipality_code="GM9999", year=2024)] == ["1.2", "5.2", "5.7", ""]
-    with pytest.raises(PermissionRefused):
+    with pytest.raises(ReportPermissionError):
         services.taakveld_assign(user=world["council"], line=playgrounds, taakveld="5.1")
     assert client_free_total(world) == Decimal("18700.00")
 
