@@ -12,11 +12,16 @@ from wijksturing.surveys.importers import IMPORTED_INDICATORS
 from wijksturing.surveys.models import Channel, Estimate, Invitation, Question, Status, Survey
 from wijksturing.surveys.questions import AGE_GROUPS, INDICATOR_BY_CODE, SEX_OTHER, SEXES
 from wijksturing.surveys.subjective import comparison_note, subjective_index
+from wijksturing.surveys.workflow import next_statuses
 
 ALL_INDICATORS = {**INDICATOR_BY_CODE, **IMPORTED_INDICATORS}
 MANAGER_ROLES = ("administrator", "analyst")
 PUBLIC_STATUSES = (Status.OPEN, Status.CLOSED, Status.PUBLISHED)
 
+
+def survey_next_statuses(*, survey: Survey) -> list[str]:
+    """The statuses the survey may move to now, in the order they are offered."""
+    return next_statuses(survey.status)
 
 def survey_list(*, municipality_code: str | None = None, public: bool = True) -> QuerySet[Survey]:
     qs = Survey.objects.select_related("municipality")

@@ -32,19 +32,12 @@ from wijksturing.surveys.models import (
     Survey,
 )
 from wijksturing.surveys.questions import AGE_GROUPS, DEFAULT_QUESTIONS, INDICATORS, SEX_OTHER, SEXES
+from wijksturing.surveys.workflow import MACHINE, TransitionError
 
 SOURCE = "wijksturing wijkpeiling"
 THEME = "wijkpeiling"
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: easy to type from paper
 CODE_LENGTH = 10  # 32**10 = 2**50 possibilities
-
-TRANSITIONS = {
-    Status.DRAFT: (Status.OPEN,),
-    Status.OPEN: (Status.CLOSED,),
-    Status.CLOSED: (Status.PUBLISHED, Status.OPEN),
-    Status.PUBLISHED: (),
-}
-
 
 def survey_indicators_ensure() -> list[str]:
     """Add the wijkpeiling's indicators to the monitor's catalogue (through its services)."""
@@ -103,8 +96,8 @@ def question_add(*, survey: Survey, code: str, kind: str, text_nl: str, text_en:
 @transaction.atomic
 def survey_transition(*, survey: Survey, to_status: str, by=None) -> Survey:
     locked = Survey.objects.select_for_update().get(pk=survey.pk)
-    if to_status not in TRANSITIONS.get(locked.status, ()):
-        raise ValidationError(_("A survey cannot go from “%(a)s” to “%(b)s”.") % {
+    if not MACHINE.allowed(locked.status, to_status):
+        raise TransitionError(_("A survey cannot go from “%(a)s” to “%(b)s”.") % {
             "a": Status(locked.status).label, "b": Status(to_status).label if to_status in Status.values else to_status})
     old, locked.status = locked.status, to_status
     locked.save(update_fields=["status"])

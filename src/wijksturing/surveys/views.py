@@ -138,5 +138,5 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
             errors = exc.messages
     return render(request, "surveys/manage.html", {
         "survey": survey, "wijken": wijken, "errors": errors, "counts": selectors.response_counts(survey=survey),
-        "next_statuses": [(s, Status(s).label) for s in services.TRANSITIONS.get(survey.status, ())]},
+        "next_statuses": [(s, Status(s).label) for s in selectors.survey_next_statuses(survey=survey)]},
         status=422 if errors else 200)
