@@ -21,6 +21,9 @@ COMMON = [
 ]
 
 
+AREA_GEOMETRY = ("area__geometry",)  # never serialised here; large (boundaries as published)
+
+
 def _filter(request, qs, area_prefix: str = "area"):
     params = request.query_params
     level = params.get("level")
@@ -60,7 +63,9 @@ class ObservationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ObservationSerializer
 
     def get_queryset(self):
-        qs = _filter(self.request, Observation.objects.select_related("indicator", "area", "area__layout"))
+        # without the areas' boundaries: a page of 1000 figures would otherwise parse 1000 geometries
+        qs = _filter(self.request, Observation.objects.select_related("indicator", "area", "area__layout")
+                     .defer(*AREA_GEOMETRY))
         if _public(self.request):
             qs = qs.filter(indicator__published=True)
         if self.request.query_params.get("indicator"):
@@ -76,7 +81,8 @@ class IndexViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = IndexValueSerializer
 
     def get_queryset(self):
-        return _filter(self.request, IndexValue.objects.select_related("area")).order_by("area__code", "year", "pk")
+        return (_filter(self.request, IndexValue.objects.select_related("area").defer(*AREA_GEOMETRY))
+                .order_by("area__code", "year", "pk"))
 
 
 @extend_schema(parameters=[OpenApiParameter("area", str, description="Wijk code"),
@@ -87,7 +93,8 @@ class SimilarAreaViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = SimilarAreaSerializer
 
     def get_queryset(self):
-        qs = SimilarArea.objects.select_related("area", "other", "other__layout__municipality")
+        qs = (SimilarArea.objects.select_related("area", "other", "other__layout__municipality")
+              .defer(*AREA_GEOMETRY, "other__geometry"))
         params = self.request.query_params
         if params.get("area"):
             qs = qs.filter(area__code=params["area"])
