@@ -33,6 +33,8 @@ from pathlib import Path
 import numpy as np
 from django.conf import settings
 
+from wijksturing.areas.selectors import area_list
+from wijksturing.monitor.selectors import index_value, years_available
 from wijksturing.surveys import services
 from wijksturing.surveys.models import Status, Survey
 from wijksturing.surveys.questions import AGE_GROUPS, SEXES
@@ -79,9 +81,6 @@ def _population(wijken) -> dict[str, tuple[list[float], list[float]] | None]:
 
 
 def _arnhem(stdout) -> Survey | None:
-    from wijksturing.areas.selectors import area_list
-    from wijksturing.monitor.selectors import index_value, years_available
-
     wijken = list(area_list(municipality_code=MUNICIPALITY, level="wijk"))
     if not wijken:
         stdout.write("  wijkpeiling: skipped (no Arnhem wijken loaded)")

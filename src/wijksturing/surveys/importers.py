@@ -39,6 +39,9 @@ from django.db import transaction
 
 from wijksturing import dataversion
 from wijksturing.accounts.services import audit_log
+from wijksturing.areas.selectors import layout_for_year
+from wijksturing.monitor import services as monitor_services
+from wijksturing.monitor.selectors import indicator_exists
 from wijksturing.surveys.models import Channel, Estimate
 from wijksturing.surveys.questions import SurveyIndicator
 
@@ -164,8 +167,6 @@ def _eindhoven_trend(path: Path, rows: list[dict]) -> tuple[str, list[Row]]:
 
 
 def _generic(path: Path, rows: list[dict]) -> tuple[str, list[Row]]:
-    from wijksturing.monitor.selectors import indicator_exists
-
     out = []
     for number, r in enumerate(rows, start=2):
         indicator = r["indicator"].strip()
@@ -206,8 +207,6 @@ READERS = {"amsterdam-bbga": _amsterdam, "eindhoven-buurt": _eindhoven_recent, "
 
 
 def _indicators_ensure(codes: set[str]) -> None:
-    from wijksturing.monitor import services as monitor_services
-
     for order, code in enumerate(sorted(codes)):
         ind = IMPORTED_INDICATORS.get(code)
         if ind is not None:
@@ -219,9 +218,6 @@ def _indicators_ensure(codes: set[str]) -> None:
 
 def _feed_monitor(source: str, rows: list[Row]) -> int:
     """Observations for the areas the monitor knows (matched by code in the layout of the year)."""
-    from wijksturing.areas.selectors import layout_for_year
-    from wijksturing.monitor import services as monitor_services
-
     groups: dict[tuple[str, int], list[Row]] = defaultdict(list)
     for row in rows:
         groups[(row[0], row[4])].append(row)

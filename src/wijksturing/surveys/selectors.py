@@ -7,7 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import get_language
 
+from wijksturing.accounts.selectors import user_has_role
+from wijksturing.areas.selectors import area_ancestors, area_list
+from wijksturing.monitor.selectors import index_value
 from wijksturing.surveys.importers import IMPORTED_INDICATORS
 from wijksturing.surveys.models import Channel, Estimate, Invitation, Question, Status, Survey
 from wijksturing.surveys.questions import AGE_GROUPS, INDICATOR_BY_CODE, SEX_OTHER, SEXES
@@ -41,14 +45,10 @@ def survey_questions(*, survey: Survey) -> list[Question]:
 
 
 def survey_user_can_manage(*, user, survey: Survey) -> bool:
-    from wijksturing.accounts.selectors import user_has_role
-
     return user_has_role(user=user, municipality_code=survey.municipality.code, roles=MANAGER_ROLES)
 
 
 def survey_wijken(*, survey: Survey) -> list[tuple[str, str]]:
-    from wijksturing.areas.selectors import area_list
-
     return [(a.code, a.name) for a in area_list(municipality_code=survey.municipality.code, level="wijk")]
 
 
@@ -84,8 +84,6 @@ class EstimateRow:
 
 
 def _name(code: str) -> tuple[str, str, int, str]:
-    from django.utils.translation import get_language
-
     ind = ALL_INDICATORS.get(code)
     if ind is None:
         return code, "", 1, "neutral"
@@ -131,9 +129,6 @@ def area_panel(*, area) -> dict | None:
     """What the area page shows: the residents' judgement (estimates with margins) and the
     subjective index beside the objective one, with a note where the two disagree. A buurt
     shows its wijk's figures."""
-    from wijksturing.areas.selectors import area_ancestors
-    from wijksturing.monitor.selectors import index_value
-
     shown = area
     if area.level == "buurt":
         shown = next((a for a in area_ancestors(area=area) if a.level == "wijk"), area)

@@ -19,7 +19,10 @@ from django.utils.translation import gettext as _
 
 from wijksturing import dataversion
 from wijksturing.accounts.services import audit_log
+from wijksturing.areas.selectors import area_ancestors, area_list, municipality_get
 from wijksturing.core import survey as core_survey
+from wijksturing.monitor import services as monitor_services
+from wijksturing.monitor.selectors import indicator_exists, latest_values
 from wijksturing.surveys.models import (
     Channel,
     Estimate,
@@ -41,8 +44,6 @@ CODE_LENGTH = 10  # 32**10 = 2**50 possibilities
 
 def survey_indicators_ensure() -> list[str]:
     """Add the wijkpeiling's indicators to the monitor's catalogue (through its services)."""
-    from wijksturing.monitor import services as monitor_services
-
     for order, ind in enumerate(INDICATORS):
         monitor_services.indicator_upsert(
             code=ind.code, name_nl=ind.name_nl, name_en=ind.name_en, source=SOURCE, theme=THEME,
@@ -55,8 +56,6 @@ def survey_indicators_ensure() -> list[str]:
 def survey_create(*, municipality_code: str, title: str, year: int, min_respondents: int = core_survey.DEFAULT_MIN_RESPONDENTS,
                   open_link: bool = True, illustrative: bool = False, by=None) -> Survey:
     """A new wijkpeiling with the default question set (see :mod:`.questions`)."""
-    from wijksturing.areas.selectors import municipality_get
-
     if min_respondents < 1:
         raise ValidationError({"min_respondents": _("The minimum number of respondents must be at least 1.")})
     survey = Survey.objects.create(municipality=municipality_get(code=municipality_code), title=title, year=year,
@@ -73,8 +72,6 @@ def question_add(*, survey: Survey, code: str, kind: str, text_nl: str, text_en:
                  indicator_code: str = "", measure: str = "", share_values: list | None = None, by=None) -> Question:
     """Extend a survey's question set (before it opens). A question that feeds an indicator
     names an indicator of the monitor's catalogue and how answers become its value."""
-    from wijksturing.monitor.selectors import indicator_exists
-
     if survey.status != Status.DRAFT:
         raise ValidationError(_("Questions can only be added while the survey is being prepared."))
     if indicator_code and not indicator_exists(code=indicator_code):
@@ -122,8 +119,6 @@ def code_hash(*, survey_id: int, code: str) -> str:
 
 def _wijken(survey: Survey) -> dict[str, str]:
     """{wijk code: name} of the survey's municipality (latest layout)."""
-    from wijksturing.areas.selectors import area_list
-
     return {a.code: a.name for a in area_list(municipality_code=survey.municipality.code, level="wijk")}
 
 
@@ -256,8 +251,6 @@ def indicator_values(*, questions: list[Question], answers: list[dict]) -> dict[
 def _population(municipality_code: str, wijk_ids: dict[str, int], year: int) -> dict[str, tuple[list[float], list[float]] | None]:
     """{wijk code: (population per age group 15+, per sex)} from the CBS figures in the monitor
     (the latest year up to ``year``); None where a figure is missing."""
-    from wijksturing.monitor.selectors import latest_values
-
     ids = list(wijk_ids.values())
     ages = {code: latest_values(indicator_code=code, area_ids=ids, year=year) for _k, code, _nl, _en in AGE_GROUPS}
     sexes = {code: latest_values(indicator_code=code, area_ids=ids, year=year) for _k, code, _nl, _en in SEXES}
@@ -289,8 +282,6 @@ def survey_compute(*, survey: Survey, by=None) -> dict:
     indicator per wijk, gebied and the municipality with its 95% margin, suppress groups under
     the minimum, and feed the invited sample's estimates to the monitor. The open link's
     estimates are computed the same way and kept apart (not fed to the monitor)."""
-    from wijksturing.areas.selectors import area_ancestors, area_list
-
     municipality_code = survey.municipality.code
     areas = {a.code: a for a in area_list(municipality_code=municipality_code)}
     wijken = {code: a for code, a in areas.items() if a.level == "wijk"}
@@ -349,8 +340,6 @@ def survey_source(survey: Survey) -> str:
 def _feed_monitor(survey: Survey, areas: dict, codes: list[str], estimates: list[Estimate]) -> int:
     """The invited sample's published estimates become observations (value only; the margin and
     n stay with the estimate). Suppressed estimates are left out."""
-    from wijksturing.monitor import services as monitor_services
-
     survey_indicators_ensure()
     rows = [(e.indicator_code, areas[e.area_code].pk, e.value, None, None) for e in estimates
             if e.channel == Channel.INVITED and not e.suppressed and e.value is not None]
