@@ -423,7 +423,12 @@ def report_content(*, area: Area, period: str, period_start, period_end, introdu
     today = today or timezone.localdate()
     municipality = area.layout.municipality
     year = period_end.year
+    # the monitor's year: the latest year with a complete picture (as on the area page), else the
+    # latest year with figures, never after the period
+    complete = data.default_year(municipality_code=municipality.code)
     monitor_years = [y for y in data.years(municipality_code=municipality.code) if y <= year]
+    if complete is not None and complete <= year:
+        monitor_years = [y for y in monitor_years if y <= complete]
     programme = _programme_part(municipality.code, area.code, year, today)
     goal_titles = {g["id"]: g["title"] for g in (programme or {}).get("goals", [])}
     return {
