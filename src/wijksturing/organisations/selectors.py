@@ -3,6 +3,7 @@ do what per role and gebied, the links to the other modules, and the area panel.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
@@ -34,9 +35,12 @@ def organisation_public_get(*, pk: int) -> Organisation:
     return _qs().filter(PUBLIC).get(pk=pk)
 
 
-def organisation_by_token(*, token: str) -> Organisation:
-    from wijksturing.organisations.services import token_hash
+def token_hash(token: str) -> str:
+    """Only this hash of an organisation's link is stored."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
+
+def organisation_by_token(*, token: str) -> Organisation:
     if not token or len(token) > 100:
         raise Organisation.DoesNotExist
     return _qs().get(token_hash=token_hash(token))

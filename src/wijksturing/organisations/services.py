@@ -1,10 +1,9 @@
 """Writes of the register of strengths: registering and editing entries, consent, the
 organisation's own link (confirm, propose a change), the area team's review, links to the other
-modules, and retention. The HSDS import is in :mod:`.hsds` (re-exported here)."""
+modules, and retention. The HSDS import and export are in :mod:`.hsds`."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
@@ -34,6 +33,7 @@ from wijksturing.organisations.models import (
     Scope,
     Theme,
 )
+from wijksturing.organisations.selectors import token_hash
 from wijksturing.organisations.workflow import CHANGE_FLOW, ORGANISATION_FLOW, OrganisationTransitionError
 
 #: What an organisation may change through its own link (the area team reviews it).
@@ -47,10 +47,6 @@ CONSENT_TEXT = {
                  "kaart en lijst van krachten in de wijk van de gemeente, en te delen als open data (HSDS).",
     Scope.CONTACT: "De contactpersoon geeft toestemming om naam, e-mailadres en telefoonnummer openbaar te tonen.",
 }
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _new_token(organisation: Organisation) -> str:
