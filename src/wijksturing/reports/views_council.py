@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from wijksturing.accounts import selectors as accounts
 from wijksturing.areas import selectors as areas
 from wijksturing.areas.models import Area
 from wijksturing.reports import selectors, services
@@ -319,4 +320,6 @@ def council_page(request: HttpRequest) -> HttpResponse:
         "follows": follows, "notifications": notifications, "commitments": commitments,
         "questions": Question.objects.filter(asked_by=request.user).select_related("report").order_by("-asked_at")[:30],
         "unread": sum(1 for n in notifications if n.read_at is None),
+        "municipalities": [m for m in areas.municipality_list()
+                           if m.code in set(accounts.user_municipality_codes(user=request.user))],
     })

@@ -291,3 +291,29 @@ def test_overview_puts_gebieden_side_by_side(world, client):
     page = client.get("/gemeente/GM9999/gebiedsrapportages/").content.decode()
     assert "Centrum-Oost" in page and "2024-H1" in page and "5.7 Openbaar groen" in page
     assert client.get("/api/v1/taakvelden/").json()[0]["code"] == "0.1"
+
+
+def test_api_detail_has_the_frozen_content_and_the_pdf_its_fingerprint(world, client):
+    report = _publish(world)
+    detail = client.get(f"/api/v1/gebiedsrapportages/{report.pk}/").json()
+    assert detail["content"]["budget"]["total"]["budget"] == "18700.00"
+    assert detail["pdf_sha256"] == hashlib.sha256(bytes(report.pdf)).hexdigest() and detail["changes"] == {}
+    assert "author" not in detail and "reviewer" not in detail
+    response = client.get(detail["pdf_url"])
+    assert response["ETag"] == f'"{report.pdf_sha256}"'
+    draft = services.area_report_create(user=world["author"], area=world["W1"], period="2024-H2")
+    assert client.get(f"/api/v1/gebiedsrapportages/{draft.pk}/").status_code == 404
+
+
+def test_council_page_lists_followed_gebieden_and_new_reports(world, client):
+    services.follow_set(user=world["council"], municipality=world["municipality"], gebied_code="W1", follow=True)
+    with TestCaseCommit():
+        _publish(world)
+    client.force_login(world["council"])
+    page = client.get("/raad/").content.decode()
+    assert "Centrum-Oost 2024-H1" in page and "1 ongelezen" in page
+    client.post("/raad/")
+    assert "ongelezen" not in client.get("/raad/").content.decode()
+    assert client.get("/raad/").status_code == 200
+    client.logout()
+    assert client.get("/raad/").status_code == 302  # sign in first
