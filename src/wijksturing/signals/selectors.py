@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q, QuerySet
 from django.db.models.functions import TruncDate
@@ -210,8 +212,6 @@ class NearbySignal:
 
 
 def _metres(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    import math
-
     kx = 111_320 * math.cos(math.radians((lat1 + lat2) / 2))
     return math.hypot((lon2 - lon1) * kx, (lat2 - lat1) * 110_574)
 
@@ -254,8 +254,6 @@ def signal_open_public(*, municipality_code: str, gebied_code: str | None = None
 def signal_reopen_until(*, signal: Signal) -> dt.datetime | None:
     """Until when the reporter may reopen the handled signal; None when it is not handled or
     cannot be reopened (closed for good)."""
-    from django.conf import settings
-
     if signal.status not in (Status.RESOLVED, Status.REJECTED) or signal.closed_at is None:
         return None
     return signal.closed_at + dt.timedelta(days=settings.SIGNALS_REOPEN_DAYS)
