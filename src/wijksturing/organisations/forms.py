@@ -57,3 +57,16 @@ class ConsentForm(forms.Form):
 class DecideForm(forms.Form):
     reason = forms.CharField(label=_("Reason (the organisation sees it)"), required=False,
                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EditForm(EntryFields):
+    """The area team's direct edit: the entry's fields, kind and areas (consent and the contact
+    person's choice to be public are recorded apart, as consent)."""
+
+    kind = forms.ChoiceField(label=_("Kind of organisation"), choices=Kind.choices)
+    areas = forms.MultipleChoiceField(label=_("Areas it works in"), widget=forms.CheckboxSelectMultiple)
+    field_order = ["name", "kind", "description", "themes", "areas"]
+
+    def __init__(self, *args, area_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["areas"].choices = list(area_choices)

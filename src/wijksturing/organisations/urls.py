@@ -14,4 +14,5 @@ urlpatterns = [
     path("krachten/<str:municipality_code>/beheer/nieuw/", views.register, name="register"),
     path("krachten/<str:municipality_code>/beheer/import/", views.import_hsds, name="import"),
     path("krachten/beheer/organisatie/<int:pk>/", views.manage, name="manage"),
+    path("krachten/beheer/organisatie/<int:pk>/bewerken/", views.edit, name="edit"),
 ]

@@ -20,7 +20,7 @@ from wijksturing.accounts.selectors import user_gebied_codes, user_has_role
 from wijksturing.areas.models import Area, Level
 from wijksturing.areas.selectors import area_list, municipality_get
 from wijksturing.organisations import hsds, selectors, services
-from wijksturing.organisations.forms import ConsentForm, DecideForm, EntryFields, RegisterForm
+from wijksturing.organisations.forms import ConsentForm, DecideForm, EditForm, EntryFields, RegisterForm
 from wijksturing.organisations.maps import strengths_map
 from wijksturing.organisations.models import Change, ChangeStatus, Channel, Kind, Organisation, OrgStatus, Scope, Theme
 from wijksturing.web.pagecache import public_page
@@ -243,6 +243,33 @@ def register(request: HttpRequest, municipality_code: str) -> HttpResponse:
             return _show_link(request, organisation, token, created=True)
     return render(request, "organisations/register.html", {"municipality": municipality, "form": form},
                   status=422 if request.method == "POST" else 200)
+
+
+@login_required
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The area team edits an entry directly (no review needed: it is the area team's own change)."""
+    try:
+        organisation = selectors.organisation_get(pk=pk)
+    except Organisation.DoesNotExist:
+        raise Http404 from None
+    if not selectors.organisation_can_manage(user=request.user, organisation=organisation):
+        raise PermissionDenied
+    code = organisation.municipality.code
+    initial = {**_entry_initial(organisation), "kind": organisation.kind,
+               "areas": [a.area_code for a in organisation.areas.all()]}
+    form = EditForm(request.POST or None, initial=initial, area_choices=_area_choices(request.user, code))
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.organisation_update(user=request.user, organisation=organisation, area_codes=d.pop("areas"), **d)
+        except ValidationError as exc:
+            for field, errs in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errs)
+        else:
+            messages.success(request, _("The entry has been saved."))
+            return redirect("organisations:manage", pk=organisation.pk)
+    return render(request, "organisations/edit.html", {"o": organisation, "municipality": organisation.municipality,
+                                                       "form": form}, status=422 if request.method == "POST" else 200)
 
 
 def _show_link(request, organisation, token, *, created: bool) -> HttpResponse:

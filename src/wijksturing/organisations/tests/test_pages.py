@@ -117,3 +117,19 @@ def test_retention_command_includes_stopped_organisations(world):
     assert "1 organisations that stopped" in out.getvalue()
     o.refresh_from_db()
     assert o.contact_email == "" and o.personal_data_removed_at is not None
+
+
+def test_area_team_edits_an_entry_directly_within_its_gebied(world, client):
+    from wijksturing.organisations.models import Organisation
+
+    o = Organisation.objects.get(name="Buurtgroen")
+    client.force_login(pf.area_team("t2", "W2"))
+    assert client.get(f"/krachten/beheer/organisatie/{o.pk}/bewerken/").status_code == 403
+    client.force_login(pf.area_team())
+    data = {"name": "Buurtgroenbedrijf", "kind": "social_enterprise", "description": "Groen en werk", "themes": ["green"],
+            "areas": ["WK999901", "BU99990101"], "opening_hours": "ma–za"}
+    assert client.post(f"/krachten/beheer/organisatie/{o.pk}/bewerken/", data).status_code == 302
+    o.refresh_from_db()
+    assert o.name == "Buurtgroenbedrijf" and sorted(a.area_code for a in o.areas.all()) == ["BU99990101", "WK999901"]
+    assert o.locations.get().opening_hours == "ma–za" and o.changes.count() == 0
+    assert client.post(f"/krachten/beheer/organisatie/{o.pk}/bewerken/", {**data, "areas": ["W2"]}).status_code == 422
