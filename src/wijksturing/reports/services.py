@@ -174,7 +174,8 @@ def area_report_live_content(*, report: AreaReport, today=None) -> dict:
                                     period_end=report.period_end, introduction=report.introduction, today=today)
 
 
-def _previous_published(report: AreaReport) -> AreaReport | None:
+def area_report_previous(*, report: AreaReport) -> AreaReport | None:
+    """The published report of the same gebied just before this one (by period)."""
     return (AreaReport.objects.filter(municipality=report.municipality, gebied_code=report.gebied_code,
                                       status=ReportStatus.PUBLISHED, period_start__lt=report.period_start)
             .exclude(pk=report.pk).order_by("-period_start", "-pk").first())
@@ -203,7 +204,7 @@ def area_report_transition(*, user, report: AreaReport, to_status: str, note: st
     if to_status == ReportStatus.PUBLISHED:
         report.reviewer = user
         report.published_at = timezone.now().replace(microsecond=0)
-        previous = _previous_published(report)
+        previous = area_report_previous(report=report)
         report.previous = previous
         content = area_report_live_content(report=report, today=today)
         report.content = content

@@ -123,8 +123,8 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         body, changes = report.html, report.changes
     else:
         content = services.area_report_live_content(report=report)
-        changes = selectors.report_changes(previous=(services._previous_published(report).content
-                                                     if services._previous_published(report) else None), current=content)
+        previous = services.area_report_previous(report=report)
+        changes = selectors.report_changes(previous=previous.content if previous else None, current=content)
         body, _pdf = services.area_report_render(content=content, changes=changes, status=report.status)
     can_answer = selectors.question_can_answer(user=user, report=report)
     questions = list(report.questions.all()) if report.is_published else []

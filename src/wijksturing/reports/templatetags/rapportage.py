@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django import template
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 
@@ -85,3 +86,9 @@ def taakveld(code) -> str:
 @register.filter
 def get(mapping, key):
     return (mapping or {}).get(key)
+
+
+@register.simple_tag
+def today_date() -> dt.date:
+    """Today in the site's time zone (for "past its due date")."""
+    return timezone.localdate()

@@ -243,6 +243,7 @@ def test_commitments_tracked_until_done(world, client):
                 {"text": "Notitie over speelplekken", "owner": "Gebiedsmanager W1", "due_date": "2025-03-01"})
     c = selectors.commitment_list(municipality_code="GM9999", open_only=True).get()
     assert (c.owner, c.due_date) == ("Gebiedsmanager W1", dt.date(2025, 3, 1))
+    assert "over de datum" in client.get("/gemeente/GM9999/toezeggingen/").content.decode()  # due in the past
     client.force_login(world["other_team"])
     assert client.post(f"/toezegging/{c.pk}/afgerond/").status_code == 403
     client.force_login(world["author"])
@@ -250,7 +251,8 @@ def test_commitments_tracked_until_done(world, client):
     c.refresh_from_db()
     assert c.status == "done" and c.done_note == "Notitie verstuurd"
     client.logout()
-    assert "Notitie over speelplekken" in client.get("/gemeente/GM9999/toezeggingen/").content.decode()
+    public = client.get("/gemeente/GM9999/toezeggingen/").content.decode()
+    assert "Notitie over speelplekken" in public and "over de datum" not in public  # done: no longer late
     assert client.get("/api/v1/toezeggingen/?municipality=GM9999").json()["results"][0]["status"] == "done"
 
 
