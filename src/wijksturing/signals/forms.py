@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wijksturing.signals import selectors
 from wijksturing.signals.photos import photo_decode
-from wijksturing.signals.workflow import Status, allowed_next
+from wijksturing.signals.workflow import Status
 
 
 def check_photo(upload) -> None:
@@ -65,9 +65,9 @@ class TransitionForm(forms.Form):
     reply = forms.CharField(label=_("Reply to the reporter"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
                             help_text=_("Needed for resolved, rejected and waiting. E-mailed when the reporter gave consent."))
 
-    def __init__(self, *args, status: str, **kwargs):
+    def __init__(self, *args, next_statuses: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = [(s, Status(s).label) for s in allowed_next(status)]
+        self.fields["to_status"].choices = [(s, Status(s).label) for s in next_statuses]
 
 
 class AssignForm(forms.Form):

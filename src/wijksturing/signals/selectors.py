@@ -19,9 +19,14 @@ from django.utils import timezone
 from wijksturing.accounts.models import Role
 from wijksturing.accounts.selectors import user_gebied_codes, user_has_role
 from wijksturing.signals.models import ApiKey, Category, Signal, Team, TeamKind
-from wijksturing.signals.workflow import HANDLED, OPEN, Status
+from wijksturing.signals.workflow import HANDLED, OPEN, Status, allowed_next
 
 HANDLER_ROLES = (Role.ADMINISTRATOR, Role.AREA_TEAM, Role.SOCIAL_TEAM)
+
+
+def signal_next_statuses(*, signal: Signal) -> list[str]:
+    """The statuses the signal may move to now, in workflow order (the status form offers these)."""
+    return allowed_next(signal.status)
 
 
 def category_list(*, municipality_code: str, leaves_only: bool = False) -> QuerySet[Category]:

@@ -102,7 +102,8 @@ def _signal_for(request, pk: int) -> Signal:
 @require_http_methods(["GET", "POST"])
 def detail(request, pk: int):
     signal = _signal_for(request, pk)
-    form = TransitionForm(request.POST or None, status=signal.status)
+    form = TransitionForm(request.POST or None,
+                          next_statuses=selectors.signal_next_statuses(signal=signal))
     if request.method == "POST" and form.is_valid():
         try:
             services.signal_transition(signal_id=signal.pk, to_status=form.cleaned_data["to_status"], by=request.user,
