@@ -653,6 +653,11 @@ def line_taakveld(*, line) -> str:
     return taakveld_for(line.domain, assignment)
 
 
+def line_taakveld_override(*, line) -> str:
+    """The taakveld a budget line was classified under by hand ("" = its domain's default)."""
+    return TaakveldAssignment.objects.filter(line_id=line.pk).values_list("taakveld", flat=True).first() or ""
+
+
 def taakveld_totals(*, municipality_code: str, year: int, gebied_code: str | None = None) -> list[dict]:
     """Budget, commitments and spending of the area budgets per taakveld (of one gebied, or all
     gebieden of the municipality), in the order of the IV3 list; "" = not classified."""

@@ -27,6 +27,8 @@ urlpatterns += [
     path("gemeente/<str:municipality>/gebied/<str:code>/volgen/", council.follow, name="follow"),
     path("gemeente/<str:municipality>/gebied/<str:code>/toezeggingen/", council.commitment_create,
          name="commitment-create"),
+    path("gemeente/<str:municipality>/gebied/<str:code>/taakvelden/<int:pk>/", council.taakveld_assign,
+         name="taakveld-assign"),
     path("gebiedsrapportage/<int:pk>/", council.report_detail, name="rapportage"),
     path("gebiedsrapportage/<int:pk>/rapportage.pdf", council.report_pdf, name="rapportage-pdf"),
     path("gebiedsrapportage/<int:pk>/status/", council.report_transition, name="rapportage-status"),

@@ -10,12 +10,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from wijksturing.accounts import selectors as accounts
 from wijksturing.areas import selectors as areas
 from wijksturing.areas.models import Area
+from wijksturing.budgets import selectors as budgets
 from wijksturing.reports import selectors, services
 from wijksturing.reports.forms import (
     AnswerForm,
@@ -24,6 +26,7 @@ from wijksturing.reports.forms import (
     IntroductionForm,
     QuestionForm,
     ReportCreateForm,
+    TaakveldForm,
     TransitionForm,
 )
 from wijksturing.reports.models import AreaReport, Commitment, Question
@@ -90,7 +93,40 @@ def gebied_reports(request: HttpRequest, municipality: str, code: str) -> HttpRe
         "commitment_form": CommitmentForm() if can_write else None,
         "can_follow": selectors.follow_can(user=request.user, municipality_code=mun.code),
         "following": selectors.follow_exists(user=request.user, municipality_code=mun.code, gebied_code=gebied.code),
+        "taakveld_lines": _taakveld_lines(mun.code, gebied.code) if can_write else [],
     })
+
+
+def _taakveld_lines(municipality_code: str, gebied_code: str) -> list:
+    """This year's (else the latest) budget lines of the gebied with their taakveld and a form."""
+    years = budgets.budget_years(municipality_code=municipality_code, gebied_code=gebied_code)
+    if not years:
+        return []
+    this_year = timezone.localdate().year
+    year = this_year if this_year in years else years[-1]
+    lines = list(budgets.budget_lines(municipality_code=municipality_code, gebied_code=gebied_code, year=year))
+    for line in lines:
+        line.taakveld = selectors.line_taakveld(line=line)
+        line.override = selectors.line_taakveld_override(line=line)
+        line.form = TaakveldForm(prefix=f"l{line.pk}", initial={"taakveld": line.override})
+    return lines
+
+
+@login_required
+@require_POST
+def taakveld_assign(request: HttpRequest, municipality: str, code: str, pk: int) -> HttpResponse:
+    """Classify one budget line of the gebied under another taakveld (or back to its domain's default)."""
+    line = budgets.budget_lines(municipality_code=municipality.upper(), gebied_code=code).filter(pk=pk).first()
+    if line is None:
+        raise Http404
+    form = TaakveldForm(request.POST, prefix=f"l{pk}")
+    if form.is_valid():
+        try:
+            services.taakveld_assign(user=request.user, line=line, taakveld=form.cleaned_data["taakveld"] or None)
+        except ReportPermissionError as exc:
+            raise PermissionDenied(str(exc)) from exc
+        messages.success(request, _("The taakveld is saved."))
+    return redirect(reverse("reports:gebied-rapportages", args=[line.municipality.code, line.gebied_code]) + "#taakvelden")
 
 
 @login_required
