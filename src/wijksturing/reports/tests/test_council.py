@@ -324,7 +324,8 @@ def test_council_page_lists_followed_gebieden_and_new_reports(world, client):
 def test_area_team_classifies_a_line_on_the_gebied_page(world, client):
     safety = BudgetLine.objects.get(gebied_code="W1", domain="safety")
     client.force_login(world["council"])
-    assert client.post(f"/gemeente/GM9999/gebied/W1/taakvelden/{safety.pk}/", {f"l{safety.pk}-taakveld": "1.1"}).status_code == 403
+    url = f"/gemeente/GM9999/gebied/W1/taakvelden/{safety.pk}/"
+    assert client.post(url, {f"l{safety.pk}-taakveld": "1.1"}).status_code == 403
     client.force_login(world["author"])
     page = client.get("/gemeente/GM9999/gebied/W1/gebiedsrapportages/").content.decode()
     assert "1.2 Openbare orde en veiligheid" in page
