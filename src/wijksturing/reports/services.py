@@ -144,6 +144,8 @@ def area_report_create(*, user, area: Area, period: str, introduction: str = "")
     if not selectors.area_report_can_write(user=user, municipality_code=municipality.code, gebied_code=area.code):
         raise ReportPermissionError(_("Only the area team of this gebied drafts its report."))
     start, end = _period_bounds(period.strip().upper())
+    if AreaReport.objects.filter(municipality=municipality, gebied_code=area.code, period=period.strip().upper()).exists():
+        raise ValueError(_("There is a report for this period already."))
     report = AreaReport.objects.create(
         municipality=municipality, gebied_code=area.code, gebied_name=area.name, period=period.strip().upper(),
         period_start=start, period_end=end, introduction=introduction.strip(),

@@ -140,10 +140,8 @@ def report_create(request: HttpRequest, municipality: str, code: str) -> HttpRes
                                                  introduction=form.cleaned_data["introduction"])
         except ReportPermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
-        except ValueError as exc:
+        except ValueError as exc:  # a period that is not one, or one that has a report already
             messages.error(request, str(exc))
-        except Exception:  # noqa: BLE001 — the unique period
-            messages.error(request, _("There is a report for this period already."))
         else:
             return redirect("reports:rapportage", pk=report.pk)
     else:

@@ -94,6 +94,9 @@ def test_only_the_gebied_team_drafts(world):
             services.area_report_create(user=user, area=world["W1"], period="2024-H2")
     with pytest.raises(ValueError):
         services.area_report_create(user=world["author"], area=world["W1"], period="voorjaar")
+    services.area_report_create(user=world["author"], area=world["W1"], period="2024-H2")
+    with pytest.raises(ValueError, match="al een rapportage"):
+        services.area_report_create(user=world["author"], area=world["W1"], period="2024-h2")
 
 
 # --- frozen content -------------------------------------------------------------------------
