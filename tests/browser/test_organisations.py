@@ -67,6 +67,12 @@ def test_register_confirm_change_review_and_find(page, browser, site, login, axe
     assert page.locator("h1").inner_text().strip() == NAME
     axe_check(page, context="manage page after accepting")
 
+    # the cockpit of W1 shows the register's panel
+    page.goto("/cockpit/GM0202/W1/")
+    module = page.locator("section.module--organisations")
+    assert module.locator("a[href='/krachten/GM0202/beheer/?verouderd=1']").count() == 1
+    axe_check(page, context="cockpit with the strengths panel")
+
     # a resident finds it on the area page and the map
     resident = browser.new_context(locale="nl-NL", base_url=site).new_page()
     resident.goto("/gemeente/GM0202/gebied/W1/")

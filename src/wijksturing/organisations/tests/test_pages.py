@@ -40,7 +40,8 @@ def test_area_page_has_the_panel_map_and_filter(world, client):
 def test_cockpit_panel_counts_for_staff(world, client):
     client.force_login(pf.area_team())
     html = client.get(f"/cockpit/{f.MUN}/W1/").content.decode()
-    assert "module-organisations" in html
+    assert "module-organisations" in html and f"/krachten/{f.MUN}/beheer/?verouderd=1" in html
+    assert "This module is not available yet" not in html
     summary = selectors.area_summary(municipality_code=f.MUN, area_codes=selectors.area_codes_around(area=world["w1"]))
     assert summary["public"] == 2 and summary["without_consent"] == 1
 
