@@ -134,3 +134,12 @@ def test_area_team_edits_an_entry_directly_within_its_gebied(world, client):
     assert o.name == "Buurtgroenbedrijf" and sorted(a.area_code for a in o.areas.all()) == ["BU99990101", "WK999901"]
     assert o.locations.get().opening_hours == "ma–za" and o.changes.count() == 0
     assert client.post(f"/krachten/beheer/organisatie/{o.pk}/bewerken/", {**data, "areas": ["W2"]}).status_code == 422
+
+
+def test_a_new_public_entry_renews_the_cached_area_page(world, client):
+    first = client.get("/wijk/WK999901/")
+    assert "Taalcafé" not in first.content.decode()
+    assert client.get("/wijk/WK999901/")["X-Cache"] == "hit"
+    f.organisation("Taalcafé", kind="volunteer_organisation", themes=["language"])
+    again = client.get("/wijk/WK999901/")
+    assert "Taalcafé" in again.content.decode()
