@@ -38,3 +38,10 @@ def test_no_csp_violation_on_staff_pages(page, login):
     login(page, "beheer")
     for url in STAFF:
         assert visit(page, url) == [], url
+
+
+def test_map_colours_from_the_hashed_style_element_are_applied(page):
+    assert visit(page, "/kaart/?gemeente=GM0202&indicator=a_inw&niveau=wijk") == []
+    fills = page.evaluate("[...document.querySelectorAll('#choro-map path[class*=map-fill-]')]"
+                          ".map(p => getComputedStyle(p).fill)")
+    assert len(fills) > 10 and len(set(fills)) > 2 and "rgb(223, 230, 239)" not in fills  # not the default grey
