@@ -172,3 +172,19 @@ def test_password_rules(staff, password, ok):
         assert ok
     except ValidationError:
         assert not ok
+
+
+@pytest.mark.parametrize(("line", "secret"), [
+    ('"POST /open311/v2/requests.json?api_key=Abc123secret HTTP/1.1" 400 95', "Abc123secret"),
+    ('"GET /signalen/volg/q1w2e3r4t5y6u7i8o9p0AbCdEfGh/ HTTP/1.1" 200 5120', "q1w2e3r4t5y6u7i8o9p0AbCdEfGh"),
+    ('"GET /initiatieven/volg/ZxYwVu123456789/ HTTP/1.1" 200 100', "ZxYwVu123456789"),
+])
+def test_secrets_in_request_lines_never_reach_the_log(line, secret):
+    import logging
+
+    from wijksturing.accounts.logging import PersonalDataFilter
+
+    record = logging.LogRecord("django.server", logging.INFO, __file__, 1, "%s", (line,), None)
+    PersonalDataFilter().filter(record)
+    assert secret not in record.getMessage() and "[geheim]" in record.getMessage()
+    assert "django.server" in settings.LOGGING["loggers"]

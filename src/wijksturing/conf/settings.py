@@ -284,7 +284,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["no_personal_data"],
                              "formatter": "json" if LOG_FORMAT == "json" else "text"}},
     "root": {"handlers": ["console"], "level": config("WIJKSTURING_LOG_LEVEL", "INFO", "Log level.")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {"django.db.backends": {"level": "WARNING"},
+                # the development server's request lines go through the same filter (secrets in URLs)
+                "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 # --- HTTPS behind a proxy (production) --------------------------------------------------------
