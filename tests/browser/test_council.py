@@ -46,6 +46,10 @@ def test_council_follows_asks_and_area_team_answers(page, axe_check, login):
 
     page.context.clear_cookies()
     login(page, "gebiedsteam")
+    page.goto(GEBIED_REPORTS)  # the area team's forms: new draft, commitments, taakvelden of the budget lines
+    assert page.get_by_role("button", name="Concept maken").count() == 1
+    assert page.get_by_text("6.1 Samenkracht en burgerparticipatie").count() >= 1
+    axe_check(page, context="the reports of a gebied (area team)")
     page.goto(href)
     page.get_by_label("Antwoord (openbaar vastgelegd)").fill(ANSWER)
     axe_check(page, context="area report with an answer form (area team)")
