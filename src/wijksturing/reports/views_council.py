@@ -94,6 +94,8 @@ def gebied_reports(request: HttpRequest, municipality: str, code: str) -> HttpRe
         "can_follow": selectors.follow_can(user=request.user, municipality_code=mun.code),
         "following": selectors.follow_exists(user=request.user, municipality_code=mun.code, gebied_code=gebied.code),
         "taakveld_lines": _taakveld_lines(mun.code, gebied.code) if can_write else [],
+        "questions": selectors.question_list(municipality_code=mun.code).filter(
+            report__gebied_code=gebied.code).order_by("answered_at", "-asked_at")[:50],
     })
 
 

@@ -197,6 +197,8 @@ def test_council_asks_area_team_answers_on_the_record(world, client):
         assert client.post(f"/raadsvraag/{question.pk}/antwoord/", {f"q{question.pk}-answer": "x"}).status_code == 403
     client.force_login(world["author"])
     assert client.post(f"/gebiedsrapportage/{report.pk}/vragen/", {"text": "mag ik?"}).status_code == 403
+    waiting = client.get("/gemeente/GM9999/gebied/W1/gebiedsrapportages/").content.decode()
+    assert "Waarom blijft het groen achter?" in waiting and "nog niet beantwoord" in waiting
     client.post(f"/raadsvraag/{question.pk}/antwoord/", {f"q{question.pk}-answer": "Door de natte zomer."})
     client.logout()
     page = client.get(f"/gebiedsrapportage/{report.pk}/").content.decode()
