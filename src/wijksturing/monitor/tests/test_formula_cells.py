@@ -42,7 +42,7 @@ def test_formula_cells_are_refused_with_file_row_column_and_nothing_changes(arnh
     with pytest.raises(MonitorImportError) as info:
         import_file(path=workbook(tmp_path, [["WK020201", 150, 10], ["WK020202", cell, 20]]), year=2024)
     error = info.value
-    assert (error.row, error.column) == (row, column) and "eigen.xlsx" in str(error) and "formula" in str(error)
+    assert (error.row, error.column) == (row, column) and "eigen.xlsx" in str(error) and "formule" in str(error)
     assert stored() == before  # no value turned NULL
     assert ImportRun.objects.latest("id").status == ImportStatus.FAILED
 
