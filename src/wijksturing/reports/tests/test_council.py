@@ -340,3 +340,19 @@ def test_area_team_classifies_a_line_on_the_gebied_page(world, client):
         "/gemeente/GM9999/gebied/W1/gebiedsrapportages/").content.decode()
     client.post(f"/gemeente/GM9999/gebied/W1/taakvelden/{safety.pk}/", {f"l{safety.pk}-taakveld": ""})
     assert selectors.line_taakveld(line=safety) == "1.2"
+
+
+def test_pdf_says_what_changed_with_sources(world):
+    import io
+
+    from pypdf import PdfReader
+
+    _publish(world, "2024-H1")
+    budget_services.budget_line_set(user=None, municipality=world["municipality"], gebied_code="W1", year=2024,
+                                    domain="safety", amount=Decimal("4500"))
+    second = _publish(world, "2024-H2")
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(bytes(second.pdf))).pages)
+    assert "Gebiedsrapportage Centrum-Oost, 2024-H2" in text
+    assert "Vergeleken met de rapportage van 2024-H1." in text and "+€ 1.500" in text.replace("\xa0", " ")
+    assert "5.7 Openbaar groen en (openlucht) recreatie" in text
+    assert "Bron: Wijkbudget vastgesteld door de raad" in text.replace("\n", " ")
