@@ -48,10 +48,50 @@ def _database_url(tmp: Path) -> str:
     return f"sqlite:///{tmp / 'browser.sqlite3'}"
 
 
-@pytest.fixture(scope="session")
-def site():
+def _missing() -> str | None:
+    """Why the browser tests cannot run here, or None."""
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium, or set WIJKSTURING_CHROMIUM)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright is not installed (pip install -r requirements/dev.txt)"
+    return None
+
+
+_SKIPPED: list[str] = []
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without Chromium the browser tests are left out and reported in one line at the end."""
+    reason = _missing()
+    if reason is None:
+        return
+    here = Path(__file__).parent
+    browser_items = [item for item in items if here in Path(str(item.fspath)).parents]
+    if browser_items:
+        items[:] = [item for item in items if item not in browser_items]
+        config.hook.pytest_deselected(items=browser_items)
+        _SKIPPED.append(f"{len(browser_items)} browser tests skipped: {reason}")
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in _SKIPPED:
+        terminalreporter.write_line(line, yellow=True)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Skips every browser test, reported as one line, when there is no Chromium (`make test`
+    installs Debian's when it runs as root)."""
+    reason = _missing()
+    if reason:
+        pytest.skip(f"browser tests skipped: {reason}")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def site(chromium):
     tmp = Path(tempfile.mkdtemp(prefix="wijksturing-browser-"))
     env = dict(os.environ)
     env.update(
@@ -86,12 +126,12 @@ def site():
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(chromium):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=chromium,
             args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         )
@@ -100,7 +140,7 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, site):
+def page(site, browser):
     context = browser.new_context(locale="nl-NL", base_url=site, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15000)
