@@ -184,11 +184,12 @@ def area_report_previous(*, report: AreaReport) -> AreaReport | None:
 
 
 @transaction.atomic
-def area_report_transition(*, user, report: AreaReport, to_status: str, note: str = "", today=None) -> AreaReport:
+def area_report_transition(*, user, report: AreaReport, to_status: str, note: str = "", today=None,
+                           site_url: str = "") -> AreaReport:
     """Move a report through draft → in review → published (or back to draft). The author
     submits; a second person sends back or publishes (four eyes). Publication freezes the
     content, the HTML and the PDF, computes what changed since the previous published report
-    of the gebied, and notifies the followers."""
+    of the gebied, and notifies the followers (``site_url``: the site's address for the link in the e-mail)."""
     report = AreaReport.objects.select_for_update().select_related("municipality").get(pk=report.pk)
     MACHINE.check(report.status, to_status, error=ReportTransitionError,
                   refused=str(_("A report that is %(from)s cannot become %(to)s.")))
@@ -223,11 +224,11 @@ def area_report_transition(*, user, report: AreaReport, to_status: str, note: st
     audit_log(user=user, action=f"area_report.{to_status}", obj=report, municipality_code=code,
               changes={"from": old, "to": to_status})
     if to_status == ReportStatus.PUBLISHED:
-        transaction.on_commit(lambda: notify_followers(report=report))
+        transaction.on_commit(lambda: notify_followers(report=report, site_url=site_url))
     return report
 
 
-def notify_followers(*, report: AreaReport) -> int:
+def notify_followers(*, report: AreaReport, site_url: str = "") -> int:
     """A notification (the list on their page) and an e-mail for every follower of the gebied;
     returns the number of notifications made."""
     made = 0
@@ -241,7 +242,7 @@ def notify_followers(*, report: AreaReport) -> int:
                 subject = _("New area report: %(name)s %(period)s") % {"name": report.gebied_name, "period": report.period}
                 body = _("The area report of %(name)s for %(period)s is published: %(url)s") % {
                     "name": report.gebied_name, "period": report.period,
-                    "url": getattr(settings, "WIJKSTURING_BASE_URL", "").rstrip("/") + report_url(report)}
+                    "url": site_url.rstrip("/") + report_url(report)}
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [follow.user.email], fail_silently=True)
             note.emailed = True
             note.save(update_fields=["emailed"])

@@ -211,7 +211,7 @@ def report_transition(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.area_report_transition(user=request.user, report=report, to_status=form.cleaned_data["to"],
-                                            note=form.cleaned_data["note"])
+                                            note=form.cleaned_data["note"], site_url=request.build_absolute_uri("/"))
         except ReportPermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
         except ReportTransitionError as exc:

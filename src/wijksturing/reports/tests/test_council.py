@@ -217,10 +217,15 @@ def test_follow_and_notification(world, client):
     mail.outbox.clear()
     with pytest.raises(ReportPermissionError):
         services.follow_set(user=resident(), municipality=world["municipality"], gebied_code="W1", follow=True)
-    with TestCaseCommit():
-        report = _publish(world)
+    report = services.area_report_create(user=world["author"], area=world["W1"], period="2024-H1")
+    services.area_report_transition(user=world["author"], report=report, to_status=ReportStatus.IN_REVIEW)
+    client.force_login(world["second"])
+    with TestCaseCommit():  # published through the page: the e-mail links the report on this site
+        client.post(f"/gebiedsrapportage/{report.pk}/status/", {"to": "published"})
+    client.force_login(world["council"])
     assert Notification.objects.filter(user=world["council"], report=report).count() == 1
     assert [m.to for m in mail.outbox] == [["raad@example.org"]] and "Centrum-Oost" in mail.outbox[0].subject
+    assert f"http://testserver/gebiedsrapportage/{report.pk}/" in mail.outbox[0].body
     page = client.get("/raad/").content.decode()
     assert "Centrum-Oost 2024-H1" in page
 
