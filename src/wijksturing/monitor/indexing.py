@@ -192,16 +192,23 @@ def _trends_and_flags(values: list[IndexValue], flag_config: dict, gemeente_code
             item.change_per_year = None if np.isnan(change) else round(change, 2)
 
 
-def similarity_recompute() -> int:
+def similarity_recompute(*, municipality_codes: list[str] | None = None) -> int:
+    """Similar wijken and wijk profiles. The neighbours are searched among the latest wijken of every
+    municipality; with ``municipality_codes`` only those municipalities' wijken get their rows
+    replaced (the others keep theirs), otherwise all rows are rebuilt."""
     config = yaml.safe_load((CATALOGUE_DIR / "similarity.yaml").read_text(encoding="utf-8"))
     codes = config["indicators"]
     latest = {}
     for layout in Layout.objects.order_by("municipality_id", "year"):
         if Area.objects.filter(layout=layout, level=Level.WIJK).exists():
             latest[layout.municipality_id] = layout
-    wijken = list(Area.objects.filter(layout__in=latest.values(), level=Level.WIJK).select_related("layout").order_by("code"))
-    SimilarArea.objects.all().delete()
-    AreaProfile.objects.all().delete()
+    wijken = list(Area.objects.filter(layout__in=latest.values(), level=Level.WIJK).select_related("layout__municipality").order_by("code"))
+    if municipality_codes is None:
+        SimilarArea.objects.all().delete()
+        AreaProfile.objects.all().delete()
+    else:
+        SimilarArea.objects.filter(area__layout__municipality__code__in=municipality_codes).delete()
+        AreaProfile.objects.filter(area__layout__municipality__code__in=municipality_codes).delete()
     if len(wijken) < 2:
         return 0
     position = {w.code: i for i, w in enumerate(wijken)}
@@ -217,6 +224,8 @@ def similarity_recompute() -> int:
     neighbours, distances = similarity.most_similar(z, k_nearest=config["neighbours"], min_common=config["min_common"], standardise=False)
     pairs, profiles = [], []
     for i, wijk in enumerate(wijken):
+        if municipality_codes is not None and wijk.layout.municipality.code not in municipality_codes:
+            continue
         for rank, (j, distance) in enumerate(zip(neighbours[i], distances[i]), start=1):
             if j >= 0:
                 pairs.append(SimilarArea(area=wijk, other=wijken[j], rank=rank, distance=round(float(distance), 4), year=data_year))

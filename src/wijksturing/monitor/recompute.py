@@ -171,20 +171,31 @@ def recompute(*, municipality_codes: list[str] | None = None, user=None,
     if municipality_codes:
         layouts = layouts.filter(municipality__code__in=municipality_codes)
     layouts = list(layouts)
+    by_municipality: dict[str, list[Layout]] = defaultdict(list)
+    for layout in layouts:
+        by_municipality[layout.municipality.code].append(layout)
     cat = Catalogue()
+    setup = IndexSetup.load()
     total = len(layouts) + 2
+    done = 0
     try:
-        with transaction.atomic():
-            for number, layout in enumerate(layouts, start=1):
-                run.observations += layout_recompute(layout=layout, cat=cat)
-                if progress:
-                    progress(number / total)
-            setup = IndexSetup.load()
-            for code in sorted({layout.municipality.code for layout in layouts}):
+        # one transaction per municipality: its derived figures and index are replaced together (a
+        # reader never sees them half-written), while a national recompute never holds every derived
+        # row of the country in one transaction
+        for code, group in sorted(by_municipality.items()):
+            with transaction.atomic():
+                for layout in group:
+                    run.observations += layout_recompute(layout=layout, cat=cat)
+                    done += 1
+                    if progress:
+                        progress(done / total)
                 index_recompute(municipality_code=code, setup=setup)
-            if progress:
-                progress((total - 1) / total)
-            similarity_recompute()
+        if progress:
+            progress((total - 1) / total)
+        with transaction.atomic():
+            # similar wijken are searched nationally, but only the recomputed municipalities' own rows
+            # are replaced (the national run replaces them all)
+            similarity_recompute(municipality_codes=sorted(by_municipality) if municipality_codes else None)
         run.status = ImportStatus.SUCCEEDED
         run.message = "%s, %s" % (
             ngettext("%(n)d layout", "%(n)d layouts", len(layouts)) % {"n": len(layouts)},
