@@ -2,6 +2,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import ValidationError
 
+from wijksturing.api.pagination import KeysetPagination
 from wijksturing.api.params import year_param
 from wijksturing.areas.models import Level
 from wijksturing.monitor.api.serializers import (
@@ -61,6 +62,7 @@ class ObservationViewSet(viewsets.ReadOnlyModelViewSet):
     """Figures per area and year. Suppressed values (small numbers) are empty."""
 
     serializer_class = ObservationSerializer
+    pagination_class = KeysetPagination  # pages by primary key (cursor): the far end as fast as the first page
 
     def get_queryset(self):
         # without the areas' boundaries: a page of 1000 figures would otherwise parse 1000 geometries
@@ -70,7 +72,7 @@ class ObservationViewSet(viewsets.ReadOnlyModelViewSet):
             qs = qs.filter(indicator__published=True)
         if self.request.query_params.get("indicator"):
             qs = qs.filter(indicator__code=self.request.query_params["indicator"])
-        return qs.order_by("area__code", "indicator__order", "year", "pk")
+        return qs.order_by("pk")
 
 
 @extend_schema(parameters=COMMON)
@@ -79,10 +81,11 @@ class IndexViewSet(viewsets.ReadOnlyModelViewSet):
     dimensions, the indicators used, trend and flags."""
 
     serializer_class = IndexValueSerializer
+    pagination_class = KeysetPagination
 
     def get_queryset(self):
         return (_filter(self.request, IndexValue.objects.select_related("area").defer(*AREA_GEOMETRY))
-                .order_by("area__code", "year", "pk"))
+                .order_by("pk"))
 
 
 @extend_schema(parameters=[OpenApiParameter("area", str, description="Wijk code"),
