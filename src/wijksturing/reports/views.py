@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from wijksturing.reports import services
+from wijksturing.reports.pdfrender import PdfUnavailableError, unavailable_response
 from wijksturing.web import data, pages
 from wijksturing.web.pagecache import public_page
 
@@ -32,7 +33,10 @@ def report_page(request: HttpRequest, code: str, level: str, municipality: str |
 @public_page
 def report_pdf(request: HttpRequest, code: str, level: str, municipality: str | None = None) -> HttpResponse:
     area = pages.area_or_404(level=level, code=code, municipality=municipality)
-    content = services.report_pdf(area=area, year=_year(request, area), base_url=request.build_absolute_uri("/")[:-1])
+    try:
+        content = services.report_pdf(area=area, year=_year(request, area), base_url=request.build_absolute_uri("/")[:-1])
+    except PdfUnavailableError as exc:
+        return unavailable_response(exc)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="gebiedsanalyse-{area.code}.pdf"'
     return response

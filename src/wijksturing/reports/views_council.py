@@ -30,6 +30,7 @@ from wijksturing.reports.forms import (
     TransitionForm,
 )
 from wijksturing.reports.models import AreaReport, Commitment, Question
+from wijksturing.reports.pdfrender import PdfUnavailableError, unavailable_response
 from wijksturing.reports.services import ReportPermissionError
 from wijksturing.reports.workflow import ReportStatus, ReportTransitionError
 
@@ -195,7 +196,10 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
         content = bytes(report.pdf)
     else:
         live = services.area_report_live_content(report=report)
-        _html, content = services.area_report_render(content=live, changes={}, status=report.status)
+        try:
+            _html, content = services.area_report_render(content=live, changes={}, status=report.status)
+        except PdfUnavailableError as exc:
+            return unavailable_response(exc)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="gebiedsrapportage-{report.gebied_code}-{report.period}.pdf"'
     if report.is_published:

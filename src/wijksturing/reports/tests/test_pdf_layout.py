@@ -1,6 +1,7 @@
-"""The gebiedsanalyse PDF (issue 14): Dutch throughout (no English source string of the
-catalogues, "gemaakt op 7 december 2026", "pagina 1 van 2"), the year beside a figure of an
-earlier year, whole names, and sparklines that stay inside their table row."""
+"""The gebiedsanalyse PDF (issue 14; printed from the HTML template since issue 13): Dutch
+throughout (no English source string of the catalogues, "gemaakt op 7 december 2026",
+"pagina 1 van 2"), the year beside a figure of an earlier year, whole names, and sparklines
+that stay inside their table row."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from django.core.cache import cache
 from django.utils import translation
 from pypdf import PdfReader
 
-from wijksturing.reports import pdf as report_pdf
 from wijksturing.web.tests.factories import make_world
 from wijksturing.web.tests.test_dutch_only import english_in, pdf_text
 
@@ -52,21 +52,22 @@ def test_pdf_names_are_whole_and_older_figures_carry_their_year(client, world):
     assert "200 (2021)" in row
 
 
-def test_sparklines_stay_inside_their_row(client, world, monkeypatch):
-    rows, lines = [], []
-    real_row, real_spark = report_pdf._row, report_pdf._sparkline
+def test_sparklines_stay_inside_their_row(client, world):
+    """The PDF is the HTML table printed: each sparkline is a figure inside a cell (TD) of its row
+    in the tagged PDF, so it cannot leave its row."""
+    reader = PdfReader(io.BytesIO(client.get("/wijk/WK999901/rapport.pdf").content))
+    figures_in_cells = []
 
-    def row(*args, **kwargs):
-        rows.append(real_row(*args, **kwargs))
-        return rows[-1]
+    def walk(node, inside_td=False):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        tag = node.get("/S")
+        if tag == "/Figure" and inside_td:
+            figures_in_cells.append(node)
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            walk(kid, inside_td or tag == "/TD")
 
-    def spark(pdf, series, x, y, w=22, h=3.6):
-        lines.append((rows[-1], y, h))
-        return real_spark(pdf, series, x, y, w, h)
-
-    monkeypatch.setattr(report_pdf, "_row", row)
-    monkeypatch.setattr(report_pdf, "_sparkline", spark)
-    assert client.get("/wijk/WK999901/rapport.pdf").status_code == 200
-    assert lines, "no sparkline drawn"
-    for (top, height), y, h in lines:
-        assert top <= y and y + h <= top + height, (top, height, y, h)
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert len(figures_in_cells) >= 2, "no sparkline inside a table cell"  # inhabitants and WOZ rows
