@@ -21,6 +21,9 @@ ENV PATH=/opt/venv/bin:$PATH \
     DJANGO_STATIC_ROOT=/app/static \
     WIJKSTURING_LOG_FORMAT=json \
     PORT=8000
+# Pango for the report PDFs (WeasyPrint renders the HTML report templates to a tagged PDF).
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+ && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 wijksturing \
  && useradd --system --uid 10001 --gid wijksturing --home-dir /app --shell /usr/sbin/nologin wijksturing \
  && mkdir -p /var/lib/wijksturing \

@@ -12,6 +12,7 @@ views answer 503 with the reason.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -26,6 +27,10 @@ PRINT_CSS = STATIC / "reports" / "print.css"
 OS_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
 SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 SVG_FONT = '<style>text{font-family:"Source Sans 3"}</style>'
+
+
+# WeasyPrint logs every step of every PDF at INFO: only its warnings belong in the server's log
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 
 class PdfUnavailableError(RuntimeError):
