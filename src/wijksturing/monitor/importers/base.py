@@ -9,9 +9,6 @@ refuses the ambiguous value rather than guess."""
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +16,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from wijksturing.core import numbers
+from wijksturing.core import numbers, tabular
 
 MISSING = {"", ".", "x", "-", "?", "-99999999", "-99999997", "-99999998", "nan", "NaN"}
 
@@ -136,93 +133,34 @@ class Table:
     decimal: str | None = None  # the file's own convention for an ambiguous 1.234 (see decimal_of)
 
 
-def _open_text(path: Path, name: str) -> io.TextIOBase:
-    raw = path.read_bytes()
-    if path.suffix == ".gz":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as exc:
-            raise MonitorImportError(_("the file is damaged or truncated (%(error)s)") % {"error": exc}, file=name) from None
-    text = raw.decode("utf-8-sig", errors="strict") if _is_utf8(raw) else raw.decode("latin-1")
-    return io.StringIO(text)
-
-
-def _is_utf8(raw: bytes) -> bool:
-    try:
-        raw.decode("utf-8")
-        return True
-    except UnicodeDecodeError:
-        return False
+# The reader's messages in this app's catalogue (the reader itself is plain Python, in English).
+READER_MESSAGES = {
+    "missing": lambda p: _("the file does not exist"),
+    "truncated": lambda p: _("the file is damaged or truncated (%(error)s)") % p,
+    "binary": lambda p: _("this is not a text (CSV) file: it contains binary data"),
+    "empty": lambda p: _("the file is empty"),
+    "csv": lambda p: _("not a readable CSV line (%(error)s)") % p,
+    "fields": lambda p: _("has %(fields)s fields where the header has %(header)s; is the file truncated?") % p,
+    "excel": lambda p: _("not a readable Excel file (%(error)s)") % p,
+    "sheet_empty": lambda p: _("the sheet is empty"),
+    "formula": lambda p: _("this cell holds a formula (%(formula)s); formulas are not imported: save the sheet with "
+                           "values only and import again") % p,
+}
 
 
 def read_table(path: Path, *, name: str | None = None) -> Table:
-    """Read CSV (comma or semicolon, optionally gzipped) or Excel (.xlsx) into a :class:`Table`.
-    ``name``: the file's name as its owner knows it (an upload's own name, not the name it was
-    stored under), used in every error."""
-    path = Path(path)
-    name = name or path.name
-    if not path.exists():
-        raise MonitorImportError(_("the file does not exist"), file=name if name != path.name else str(path))
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_excel(path, name)
-    handle = _open_text(path, name)
-    sample = handle.read(4096)
-    handle.seek(0)
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.reader(handle, delimiter=delimiter)
+    """Read CSV (``;``, ``,`` or tab, optionally gzipped) or Excel (.xlsx) into a :class:`Table`,
+    by the project's one reader (:mod:`wijksturing.core.tabular`): a file not in UTF-8 is read as
+    Latin-1, a row of another width than the header is refused as a truncated file, and a formula
+    cell of a workbook is refused (issue 16). ``name``: the file's name as its owner knows it (an
+    upload's own name, not the name it was stored under), used in every error."""
     try:
-        header = [h.strip() for h in next(reader)]
-    except StopIteration:
-        raise MonitorImportError(_("the file is empty"), file=name) from None
-    except csv.Error as exc:
-        raise MonitorImportError(_("not a readable CSV file (%(error)s)") % {"error": exc}, file=name, row=1) from None
-    table = Table(name=name, header=header, decimal="," if delimiter == ";" else None)
-    try:
-        for number, values in enumerate(reader, start=2):
-            if not any(v.strip() for v in values):
-                continue
-            if len(values) != len(header):
-                raise MonitorImportError(
-                    _("has %(fields)s fields where the header has %(header)s; is the file truncated?") % {
-                        "fields": len(values), "header": len(header)}, file=name, row=number)
-            table.rows.append((number, dict(zip(header, (v.strip() for v in values)))))
-    except csv.Error as exc:
-        raise MonitorImportError(_("not a readable CSV line (%(error)s)") % {"error": exc}, file=name,
-                                 row=reader.line_num) from None
-    return table
-
-
-def _read_excel(path: Path, name: str) -> Table:
-    from openpyxl import load_workbook
-
-    from wijksturing.monitor.importers.excel_safety import refuse_formulas
-
-    refuse_formulas(path, name)  # a formula cell would be read as its cached value or as nothing
-
-    try:
-        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise MonitorImportError(_("not a readable Excel file (%(error)s)") % {"error": exc}, file=name) from None
-    rows = sheet.iter_rows(values_only=True)
-    try:
-        header = [str(h).strip() if h is not None else "" for h in next(rows)]
-    except StopIteration:
-        raise MonitorImportError(_("the sheet is empty"), file=name) from None
-    table = Table(name=name, header=header, decimal=".")
-    for number, values in enumerate(rows, start=2):
-        if values is None or all(v is None or str(v).strip() == "" for v in values):
-            continue
-        table.rows.append((number, {h: _cell(v) for h, v in zip(header, values)}))
-    return table
-
-
-def _cell(value) -> str:
-    """An Excel cell as text; a number cell in machine notation (``1234.5``, never ``1.2345E3``)."""
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-        return numbers.machine(value)
-    return str(value).strip()
+        read = tabular.read_table(Path(path), name=name, fallback="latin-1", strict_width=True)
+    except tabular.TableError as error:
+        message = READER_MESSAGES[error.code](error.params) if error.code in READER_MESSAGES else error.reason
+        raise MonitorImportError(message, file=error.file, row=error.row, column=error.column) from None
+    decimal = "." if read.excel else "," if read.delimiter == ";" else None
+    return Table(name=read.name, header=read.header, rows=read.rows, decimal=decimal)
 
 
 Progress = Callable[[float], None]
