@@ -27,6 +27,7 @@ PRINT_CSS = STATIC / "reports" / "print.css"
 OS_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
 SVG_OPEN = re.compile(r"<svg\b[^>]*>")
 SVG_FONT = '<style>text{font-family:"Source Sans 3"}</style>'
+ARIA_LABEL = re.compile(r'aria-label="([^"]*)"')
 
 
 # WeasyPrint logs every step of every PDF at INFO: only its warnings belong in the server's log
@@ -81,6 +82,13 @@ def page_label_css() -> str:
     return '"' + text % {"n": '" counter(page) "', "total": '" counter(pages) "'} + '"'
 
 
+def _svg_for_print(match: re.Match) -> str:
+    """An inline SVG as the printer needs it: its text in the embedded font, and its accessible
+    name (``aria-label``) as its ``<title>``, which becomes the /Alt of its Figure in the tagged PDF."""
+    label = ARIA_LABEL.search(match.group(0))
+    return match.group(0) + SVG_FONT + (f"<title>{label.group(1)}</title>" if label else "")
+
+
 def html_to_pdf(*, body: str, title: str, footer: str = "", colour: str = "#1f4e79", created=None) -> bytes:
     """The PDF of ``body`` (the HTML of a report template) in the print document
     ``reports/pdf_document.html``. ``created`` (a datetime) is the creation date in the PDF's
@@ -90,8 +98,7 @@ def html_to_pdf(*, body: str, title: str, footer: str = "", colour: str = "#1f4e
         "body": body, "title": title, "footer": css_string(footer or title), "colour": colour, "page_label": page_label_css(),
         "lang": (translation.get_language() or "nl").split("-")[0], "created": created,
     })
-    # the text in charts (inline SVG) in the embedded font too
-    document = SVG_OPEN.sub(lambda m: m.group(0) + SVG_FONT, document)
+    document = SVG_OPEN.sub(_svg_for_print, document)
     fetcher = local_only_fetcher(weasyprint)
     html = weasyprint.HTML(string=document, base_url=STATIC.as_uri() + "/", url_fetcher=fetcher)
     fonts = weasyprint.text.fonts.FontConfiguration()  # the @font-face rules need one, given to CSS and write_pdf

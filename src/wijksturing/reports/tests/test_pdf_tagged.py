@@ -39,8 +39,8 @@ def flat(content: bytes) -> str:
     return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(content)).pages)
 
 
-def structure(reader: PdfReader) -> Counter:
-    """The structure element types of the tagged PDF, counted."""
+def structure(reader: PdfReader, *, without_alt: list | None = None) -> Counter:
+    """The structure element types of the tagged PDF, counted; Figures without /Alt go into ``without_alt``."""
     seen: Counter = Counter()
 
     def walk(node) -> None:
@@ -49,6 +49,8 @@ def structure(reader: PdfReader) -> Counter:
             return
         if "/S" in node:
             seen[node["/S"]] += 1
+            if node["/S"] == "/Figure" and not node.get("/Alt") and without_alt is not None:
+                without_alt.append(node)
         kids = node.get("/K")
         for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
             walk(kid)
@@ -78,9 +80,11 @@ def test_gebiedsanalyse_pdf_is_tagged_dutch_with_embedded_fonts(client, world):
     assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
     assert root["/Lang"] == "nl"
     assert reader.metadata.title == f"Gebiedsanalyse {DUTCH_NAME}"
-    tags = structure(reader)
-    for tag in ("/H1", "/H2", "/Table", "/TH", "/TD", "/P", "/L"):
+    missing_alt: list = []
+    tags = structure(reader, without_alt=missing_alt)
+    for tag in ("/H1", "/H2", "/Table", "/THead", "/TR", "/TH", "/TD", "/P", "/L", "/Figure"):
         assert tags[tag] >= 1, (tag, tags)
+    assert missing_alt == []  # the map, the sparklines and the chart carry their text alternative
     used = fonts(reader)
     assert used and all(sub == "/Type0" and files == {"/FontFile2"} for sub, _name, files in used), used
     assert not any(sub == "/Type1" for sub, _name, _files in used)
