@@ -1,4 +1,5 @@
-"""Import commitments and spending from the financial system (CSV, UTF-8, `,` or `;`).
+"""Import commitments and spending from the financial system (CSV, UTF-8, `,`, `;` or tab; read by
+:func:`wijksturing.core.tabular.read_table`).
 
 Columns: ``gebied, year, domain, kind, amount, date, description, reference`` and optionally
 ``goal`` (the id of a goal of that gebied). ``kind`` is ``commitment``/``verplichting`` or
@@ -11,8 +12,6 @@ the first bad row stops the import with an error naming the file, row and column
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -24,6 +23,7 @@ from wijksturing.accounts.services import audit_log
 from wijksturing.budgets.models import BudgetLine, Domain, Entry, EntryKind
 from wijksturing.budgets.selectors import budget_can_edit
 from wijksturing.core.numbers import NumberError, parse_amount
+from wijksturing.core.tabular import TableError, read_table
 from wijksturing.programmes.selectors import goals_of_area
 
 REQUIRED = ["gebied", "year", "domain", "kind", "amount", "date", "description", "reference"]
@@ -34,38 +34,11 @@ KINDS = {"commitment": EntryKind.COMMITMENT, "verplichting": EntryKind.COMMITMEN
 MAX_AMOUNT = Decimal("999999999999.99")  # the largest amount the database stores (14 digits, 2 decimals)
 
 
-def _text(data: bytes | str, filename: str) -> str:
-    """The file as text, or an error that says what the file is instead of a CSV in UTF-8."""
-    if isinstance(data, str):
-        return data
-    if data.startswith(b"PK\x03\x04"):
-        raise BudgetImportError(filename, None, None, "this is an Excel (.xlsx) or zip file, not a CSV file: "
-                                "save it from Excel as 'CSV UTF-8' and import that")
-    if b"\x00" in data[:4096]:
-        raise BudgetImportError(filename, None, None, "this is not a text file (it contains binary data); "
-                                "import a CSV file in UTF-8")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        row = data[: error.start].count(b"\n") + 1
-        raise BudgetImportError(filename, row, None, "the file is not in UTF-8 (perhaps Latin-1/Windows-1252): "
-                                "save it as 'CSV UTF-8' and import again") from None
-
-
 class BudgetImportError(ValueError):
     def __init__(self, file: str, row: int | None, column: str | None, message: str):
         self.file, self.row, self.column = file, row, column
         where = ", ".join(p for p in (file, f"row {row}" if row else "", f"column {column!r}" if column else "") if p)
         super().__init__(f"{where}: {message}")
-
-
-def _rows(reader, filename: str):
-    number = 1
-    try:
-        for number, row in enumerate(reader, start=2):  # noqa: B007 — number is read after a csv.Error
-            yield number, row
-    except csv.Error as error:
-        raise BudgetImportError(filename, number + 1, None, f"not a readable CSV line: {error}") from None
 
 
 @dataclass
@@ -75,15 +48,16 @@ class ImportSummary:
 
 
 def import_entries(*, municipality, data: bytes | str, filename: str, user=None) -> ImportSummary:
-    text = _text(data, filename)
-    dialect = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=dialect)
-    missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
+    try:  # the project's one table reader: UTF-8 only, no Excel, ; , or tab
+        table = read_table(data.encode() if isinstance(data, str) else data, name=filename, excel=False)
+    except TableError as error:
+        raise BudgetImportError(error.file, error.row, error.column, error.reason) from None
+    missing = [c for c in REQUIRED if c not in table.header]
     if missing:
         raise BudgetImportError(filename, 1, missing[0], "column missing from the header")
     summary = ImportSummary()
     with transaction.atomic():
-        for number, row in _rows(reader, filename):
+        for number, row in table.rows:
             def fail(column: str, message: str, number: int = number):
                 raise BudgetImportError(filename, number, column, message)
 

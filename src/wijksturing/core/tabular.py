@@ -95,7 +95,7 @@ def read_table(source, *, name: str | None = None, excel: bool = True, fallback:
         except (EOFError, OSError, zlib.error) as exc:
             raise TableError("truncated", file=name, error=exc) from None
         suffix = Path(name.removesuffix(".gz")).suffix.lower()
-    if raw[:4] == b"PK\x03\x04" or suffix in EXCEL_SUFFIXES:
+    if raw[:4] == b"PK\x03\x04" or (excel and suffix in EXCEL_SUFFIXES):
         if not excel:
             raise TableError("zip", file=name)
         return _read_excel(raw, name)
