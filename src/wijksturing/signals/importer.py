@@ -10,13 +10,9 @@ one vectorised lookup; where no boundaries are loaded, the file's wijk_code plac
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import gzip
-import io
 import secrets
 import sys
-import zlib
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +24,7 @@ from tqdm import tqdm
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas import selectors as area_selectors
 from wijksturing.core.numbers import parse_coordinate
+from wijksturing.core.tabular import TableError, read_table
 from wijksturing.signals.models import Category, Reporter, Signal, Source, StatusChange
 from wijksturing.signals.routing import add_workdays, place_wijk
 from wijksturing.signals.workflow import HANDLED, Status
@@ -47,32 +44,16 @@ class SignalImportError(ValueError):
         super().__init__("\n".join(errors))
 
 
-def _read(path: Path) -> tuple[list[str], list[dict]]:
-    """The header and rows, or a SignalImportError that names the file (and the row) and says what
-    is wrong: a damaged or truncated .gz, a binary file, a file not in UTF-8, a broken CSV line."""
-    name = path.name
-    raw = path.read_bytes()
-    if path.suffix == ".gz" or raw[:2] == b"\x1f\x8b":
-        try:
-            raw = gzip.decompress(raw)
-        except (EOFError, OSError, zlib.error) as exc:
-            raise SignalImportError([f"{name}: the .gz file is damaged or truncated ({exc}); nothing imported"]) from None
-    if b"\x00" in raw[:65536]:
-        raise SignalImportError([f"{name}: this is not a text (CSV) file: it contains binary data; nothing imported"])
+def _read(path: Path) -> tuple[list[str], list[tuple[int, dict]]]:
+    """The header and the rows with their row numbers, read by the project's one table reader
+    (:func:`wijksturing.core.tabular.read_table`), or a SignalImportError that names the file (and
+    the row) and says what is wrong: a damaged or truncated .gz, a binary file, a file not in UTF-8,
+    a broken CSV line."""
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        row = raw[: exc.start].count(b"\n") + 1
-        raise SignalImportError([f"{name}: row {row}: the file is not in UTF-8 (perhaps Latin-1/Windows-1252); "
-                                 "save it as CSV UTF-8 and import again; nothing imported"]) from None
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    rows = []
-    try:
-        for row in reader:
-            rows.append(row)
-    except csv.Error as exc:
-        raise SignalImportError([f"{name}: row {reader.line_num}: not a readable CSV line ({exc}); nothing imported"]) from None
-    return list(reader.fieldnames or []), rows
+        table = read_table(path, excel=False)
+    except TableError as error:
+        raise SignalImportError([f"{error}; nothing imported"]) from None
+    return table.header, table.rows
 
 
 def _already_imported(parsed, columns, municipality_code: str) -> set[int]:
@@ -114,7 +95,7 @@ def signals_import(*, path: Path, municipality_code: str, progress: bool = True,
         categories[c.name.lower()] = categories[c.slug] = c
     errors: list[str] = []
     parsed = []
-    for number, row in enumerate(tqdm(rows, desc=f"reading {name}", disable=not progress, file=sys.stderr), start=2):
+    for number, row in tqdm(rows, desc=f"reading {name}", disable=not progress, file=sys.stderr):
         def err(column_key: str, message: str, number: int = number) -> None:
             errors.append(f"{name}: row {number}: column {columns[column_key]!r}: {message}")
 
