@@ -29,9 +29,6 @@ Every import replaces the earlier import of the same source; estimates are kept 
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 from collections import defaultdict
 from pathlib import Path
 
@@ -40,6 +37,7 @@ from django.db import transaction
 from wijksturing import dataversion
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas.selectors import layout_for_year
+from wijksturing.core.tabular import TableError, read_table
 from wijksturing.monitor import services as monitor_services
 from wijksturing.monitor.selectors import indicator_exists
 from wijksturing.surveys.models import Channel, Estimate
@@ -92,17 +90,14 @@ EHV_RECENT_YEAR = 2022
 GENERIC = ["gemeente", "gebiedcode", "gebiedsnaam", "niveau", "jaar", "indicator", "waarde", "marge", "n"]
 
 
-def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    if path.suffix == ".gz":
-        with gzip.open(path, "rb") as handle:
-            raw = handle.read()
-    else:
-        raw = path.read_bytes()
-    text = raw.decode("utf-8-sig")
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    return list(reader.fieldnames or []), list(reader)
+def _read(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header and the rows with their row numbers, read by the project's one table reader
+    (:func:`wijksturing.core.tabular.read_table`: UTF-8, ``;``, ``,`` or tab, optionally gzipped)."""
+    try:
+        table = read_table(path, excel=False)
+    except TableError as error:
+        raise SurveyImportError(error.reason, file=error.file, row=error.row, column=error.column) from None
+    return table.header, table.rows
 
 
 def _number(raw: str | None, *, file: str, row: int, column: str, comma: bool = False) -> float | None:
@@ -120,15 +115,15 @@ def _number(raw: str | None, *, file: str, row: int, column: str, comma: bool = 
 Row = tuple[str, str, str, str, int, str, float, float | None, int | None]  # gm, code, name, level, year, ind, value, moe, n
 
 
-def _amsterdam(path: Path, rows: list[dict]) -> tuple[str, list[Row]]:
+def _amsterdam(path: Path, rows: list[tuple[int, dict]]) -> tuple[str, list[Row]]:
     names = dict(AMS_STADSDELEN)
     gebieden = path.with_name("bbga_gebieden.csv")
     if gebieden.exists():
-        for r in _read(gebieden)[1]:
+        for _row, r in _read(gebieden)[1]:
             if r.get("gebiednaam_waarschijnlijk"):
                 names[r["gebiedcode15"]] = f"{r['gebiednaam_waarschijnlijk']} (naam voorlopig)"
     out = []
-    for number, r in enumerate(rows, start=2):
+    for number, r in rows:
         indicator = AMS_VARIABLES.get(r["variabele"])
         if indicator is None:
             continue
@@ -142,9 +137,9 @@ def _amsterdam(path: Path, rows: list[dict]) -> tuple[str, list[Row]]:
     return AMS, out
 
 
-def _eindhoven_recent(path: Path, rows: list[dict]) -> tuple[str, list[Row]]:
+def _eindhoven_recent(path: Path, rows: list[tuple[int, dict]]) -> tuple[str, list[Row]]:
     out = []
-    for number, r in enumerate(rows, start=2):
+    for number, r in rows:
         code = r.get("cbs_buurtcode_2024") or ""
         if not code:
             continue
@@ -155,9 +150,9 @@ def _eindhoven_recent(path: Path, rows: list[dict]) -> tuple[str, list[Row]]:
     return EHV, out
 
 
-def _eindhoven_trend(path: Path, rows: list[dict]) -> tuple[str, list[Row]]:
+def _eindhoven_trend(path: Path, rows: list[tuple[int, dict]]) -> tuple[str, list[Row]]:
     out = []
-    for number, r in enumerate(rows, start=2):
+    for number, r in rows:
         value = _number(r.get(EHV_UNSAFE_TREND), file=path.name, row=number, column=EHV_UNSAFE_TREND)
         if value is None or value == 0.0:  # the student wrote 0.0 for missing
             continue
@@ -166,9 +161,9 @@ def _eindhoven_trend(path: Path, rows: list[dict]) -> tuple[str, list[Row]]:
     return EHV + ", stadsdeeltrend (studentbewerking)", out
 
 
-def _generic(path: Path, rows: list[dict]) -> tuple[str, list[Row]]:
+def _generic(path: Path, rows: list[tuple[int, dict]]) -> tuple[str, list[Row]]:
     out = []
-    for number, r in enumerate(rows, start=2):
+    for number, r in rows:
         indicator = r["indicator"].strip()
         if indicator not in IMPORTED_INDICATORS and not indicator_exists(code=indicator):
             raise SurveyImportError(f"unknown indicator {indicator!r}", file=path.name, row=number, column="indicator")

@@ -70,6 +70,15 @@ def test_bad_value_names_file_row_and_column(db, tmp_path):
     assert not Estimate.objects.exists()
 
 
+def test_a_file_not_in_utf8_names_file_and_row_instead_of_a_traceback(db, tmp_path):
+    path = tmp_path / "latin.csv"
+    path.write_bytes(("gemeente;gebiedcode;gebiedsnaam;niveau;jaar;indicator;waarde;marge;n\n"
+                      "GM0202;WK020201;Caf\u00e9;wijk;2023;wp_rapportcijfer;7;;\n").encode("latin-1"))
+    with pytest.raises(SurveyImportError, match=r"^latin.csv: row 2: the file is not in UTF-8"):
+        services.estimates_import(path=path)
+    assert not Estimate.objects.exists()
+
+
 def test_unknown_format(db, tmp_path):
     path = tmp_path / "x.csv"
     path.write_text("a;b\n1;2\n", encoding="utf-8")
