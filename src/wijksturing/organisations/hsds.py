@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from wijksturing.accounts.services import audit_log
+from wijksturing.core.tabular import TableError, read_table
 from wijksturing.organisations import selectors
 from wijksturing.organisations.models import Channel, Kind, Organisation, OrgStatus, Scope, Theme
 from wijksturing.organisations.osm import osm_tags
@@ -339,9 +340,12 @@ def csv_zip_to_document(data: bytes, *, source: str) -> dict:
         if name not in archive.namelist():
             tables[name] = []
             continue
-        reader = csv.DictReader(io.StringIO(archive.read(name).decode("utf-8-sig")))
+        try:  # the project's one table reader: UTF-8, comma-separated
+            table = read_table(archive.read(name), name=name, excel=False, delimiters=(",",))
+        except TableError as error:
+            raise ValidationError(f"{source}: {error}") from None
         tables[name] = [{k: v.removeprefix("'") if v[:2] in ("'=", "'+", "'-", "'@") else v
-                         for k, v in row.items() if v != ""} for row in reader]
+                         for k, v in row.items() if v != ""} for row in table.dicts()]
     terms = {t["id"]: t for t in tables["taxonomy_terms.csv"]}
 
     def attrs_of(link_id):

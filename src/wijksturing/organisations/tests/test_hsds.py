@@ -4,7 +4,9 @@ definitions, and imports again to the same entries (JSON and the CSV tables); Ge
 from __future__ import annotations
 
 import copy
+import io
 import json
+import zipfile
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -88,6 +90,15 @@ def test_csv_tables_import_again_to_the_same_entries(register):
     hsds.import_document(municipality_code=f.MUN, document=read, source="test.zip")
     assert _snapshot() == before
     assert hsds.export_document(municipality_code=f.MUN) == doc
+
+
+def test_a_csv_table_not_in_utf8_is_refused_naming_zip_table_and_row():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("organizations.csv", "id,name\nA,Buurthuis\nB,Caf\u00e9 De Hoek\n".encode("latin-1"))
+    with pytest.raises(ValidationError) as err:
+        hsds.csv_zip_to_document(buffer.getvalue(), source="register.zip")
+    assert "register.zip: organizations.csv: row 3: the file is not in UTF-8" in str(err.value)
 
 
 def test_import_refuses_an_invalid_document_and_unknown_areas(register):
