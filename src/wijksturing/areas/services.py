@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,6 +15,7 @@ from wijksturing import dataversion
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas.models import Area, GebiedDefinition, Layout, Level, Municipality
 from wijksturing.core.spatial import area_hectares
+from wijksturing.core.tabular import TableError, read_table
 
 GEBIEDEN_DIR = Path(__file__).parent / "gebieden"
 
@@ -181,12 +181,15 @@ def gebieden_load(*, data: dict, filename: str = "") -> Municipality:
 def gebieden_load_file(*, path: Path) -> Municipality:
     path = Path(path)
     if path.suffix == ".csv":
-        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+        try:  # the project's one table reader (UTF-8, ; , or tab)
+            rows = read_table(path, name=str(path), excel=False).rows
+        except TableError as error:
+            raise AreaInputError(str(error)) from None
         if not rows:
             raise AreaInputError(f"{path}: the file is empty")
-        data: dict = {"municipality": rows[0].get("gemeentecode"), "gebieden": []}
+        data: dict = {"municipality": rows[0][1].get("gemeentecode"), "gebieden": []}
         groups: dict[str, dict] = {}
-        for number, row in enumerate(rows, start=2):
+        for number, row in rows:
             for field in ("gemeentecode", "gebiedcode", "gebiednaam", "wijkcode"):
                 if not row.get(field):
                     raise AreaInputError(f"{path}: row {number}: column {field!r} is empty or missing")
