@@ -7,7 +7,6 @@ the columns ``postcode;huisnummer;straat;woonplaats;lon;lat`` (WGS84; comma or s
 
 from __future__ import annotations
 
-import csv
 import logging
 import os
 import re
@@ -17,6 +16,8 @@ from pathlib import Path
 
 import requests
 from django.conf import settings
+
+from wijksturing.core.tabular import read_table
 
 logger = logging.getLogger(__name__)
 
@@ -55,11 +56,8 @@ def address_dir() -> Path:
 
 @lru_cache(maxsize=8)
 def _address_file(path: str, mtime: float) -> list[dict[str, str]]:
-    with open(path, newline="", encoding="utf-8-sig") as handle:
-        sample = handle.read(2048)
-        handle.seek(0)
-        dialect = csv.Sniffer().sniff(sample, delimiters=";,")
-        return [{k.strip().lower(): (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle, dialect=dialect)]
+    table = read_table(Path(path), excel=False)  # the project's one table reader (UTF-8, ; , or tab)
+    return [{k.lower(): v for k, v in row.items()} for row in table.dicts()]
 
 
 def _own_rows() -> list[dict[str, str]]:
