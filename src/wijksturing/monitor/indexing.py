@@ -104,6 +104,17 @@ def reference_city_values(series: dict, city_code: str, codes: list[str], base_v
     return city, years
 
 
+def _city_values(series: dict, city_code: str, areas: dict, codes: list[str], year: int,
+                 max_age: int) -> tuple[np.ndarray, np.ndarray]:
+    """The city's figures for an index year, of the same vintage as its wijken's (the year rule of
+    :func:`reference_city_values`): a 2024 gemeente WOZ value beside 2022 wijk values would score
+    the city against itself on two different years."""
+    wijken = [a.code for a in areas.get(SPREAD_LEVEL[Level.GEMEENTE], [])]
+    wijk_values, wijk_years = _latest_values(series, wijken, codes, year, max_age)
+    city, city_years = reference_city_values(series, city_code, codes, wijk_values, wijk_years, year, max_age)
+    return city[None, :], np.array([[y or 0 for y in city_years]], dtype=int)
+
+
 def index_recompute(*, municipality_code: str, setup: IndexSetup | None = None) -> int:
     setup = setup or IndexSetup.load()
     config, spec = setup.config, setup.spec
@@ -144,6 +155,8 @@ def index_recompute(*, municipality_code: str, setup: IndexSetup | None = None) 
     for year in years:
         for level, areas in areas_at(year).items():
             values, used_years = _latest_values(series, [a.code for a in areas], codes, year, max_age)
+            if level == Level.GEMEENTE:
+                values, used_years = _city_values(series, gemeente_code, areas_at(year), codes, year, max_age)
             result = core_index.compute_index(_transform(values, log_cols), *reference[level], spec)
             for i, area in enumerate(areas):
                 used = [[codes[j], int(used_years[i, j])] for j in range(len(codes)) if result.used[i, j]]
