@@ -14,7 +14,8 @@ its own (translated) message; ``str(error)`` reads ``file: row N: column 'X': wh
 - Delimiter: the most frequent of ``;``, ``,`` and tab in the header line (ties: ``,``).
 - Excel: formula cells are refused (openpyxl cannot calculate them: a formula would be read as
   its cached value or as nothing; issue 16), with the row and the column of the first one.
-- Rows that are wholly empty are left out; headers and values are stripped of spaces.
+- Rows that are wholly empty are left out; headers and values are stripped of spaces; line
+  breaks are read as ``\n`` (also inside a quoted value).
 
 Plain Python (no Django): messages are English; importers translate them by ``code``.
 """
@@ -141,7 +142,8 @@ def _load(source, name: str | None) -> tuple[bytes, str, str]:
 
 def _read_csv(text: str, name: str, *, strict_width: bool, delimiters: tuple[str, ...]) -> Table:
     delimiter = sniff_delimiter(text, delimiters)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # universal newlines, as open() reads text: a line break inside a quoted value becomes "\n"
+    reader = csv.reader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"), newline=""), delimiter=delimiter)
     try:
         header = [h.strip() for h in next(reader)]
     except StopIteration:

@@ -149,3 +149,8 @@ def test_excel_can_be_refused_and_a_damaged_workbook_is_named(tmp_path):
     with pytest.raises(TableError) as err:
         read_table(write(tmp_path, "kapot.xlsx", path.read_bytes()[:300]))
     assert (err.value.code, err.value.file) == ("excel", "kapot.xlsx")
+
+
+def test_windows_line_breaks_are_read_as_newlines_also_inside_a_quoted_value(tmp_path):
+    table = read_table(write(tmp_path, "a.csv", b'code,tekst\r\nW1,"twee\r\nregels"\r\nW2,een\r\n'))
+    assert table.rows == [(2, {"code": "W1", "tekst": "twee\nregels"}), (3, {"code": "W2", "tekst": "een"})]
