@@ -5,7 +5,6 @@ municipality with its teams."""
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from django.db import transaction
 
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas import selectors as area_selectors
+from wijksturing.core.tabular import TableError, read_table
 from wijksturing.signals.models import Category, Team, TeamKind
 
 BUILTIN = Path(__file__).parent / "data" / "categories.csv"
@@ -37,23 +37,25 @@ def _team_kind(parent_slug: str, slug: str) -> str:
 def read_signalen_tree(path: Path) -> list[dict]:
     """Rows of a Signalen category export as the rows of the built-in file."""
     rows = []
-    with Path(path).open(encoding="utf-8") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=2):
-            for column in ("slug", "name", "parent", "parent_slug", "handling_message"):
-                if not (row.get(column) or "").strip():
-                    raise CategoryFileError(f"{path}: row {number}: column {column!r} is empty or missing")
-            term = _TERM.search(row["handling_message"])
-            departments = [d.strip() for d in (row.get("departments") or "").split(";") if d.strip()]
-            handler = next((d for d in departments if not d.startswith(_NOT_HANDLERS)), departments[0] if departments else "")
-            rows.append({**row, "deadline_workdays": int(term.group(1)) if term else 5,
-                         "team_kind": _team_kind(row["parent_slug"], row["slug"]),
-                         "department": re.sub(r"\s*\([^)]*\)$", "", handler)})
+    try:  # the project's one table reader (UTF-8, comma-separated; departments are ;-separated inside)
+        table = read_table(Path(path), name=str(path), excel=False, delimiters=(",",))
+    except TableError as error:
+        raise CategoryFileError(str(error)) from None
+    for number, row in table.rows:
+        for column in ("slug", "name", "parent", "parent_slug", "handling_message"):
+            if not (row.get(column) or "").strip():
+                raise CategoryFileError(f"{path}: row {number}: column {column!r} is empty or missing")
+        term = _TERM.search(row["handling_message"])
+        departments = [d.strip() for d in (row.get("departments") or "").split(";") if d.strip()]
+        handler = next((d for d in departments if not d.startswith(_NOT_HANDLERS)), departments[0] if departments else "")
+        rows.append({**row, "deadline_workdays": int(term.group(1)) if term else 5,
+                     "team_kind": _team_kind(row["parent_slug"], row["slug"]),
+                     "department": re.sub(r"\s*\([^)]*\)$", "", handler)})
     return rows
 
 
 def read_builtin_tree() -> list[dict]:
-    with BUILTIN.open(encoding="utf-8") as handle:
-        return [{**row, "deadline_workdays": int(row["deadline_workdays"])} for row in csv.DictReader(handle)]
+    return [{**row, "deadline_workdays": int(row["deadline_workdays"])} for row in read_table(BUILTIN).dicts()]
 
 
 @transaction.atomic
