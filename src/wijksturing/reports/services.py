@@ -103,15 +103,18 @@ def _content_bytes(content: dict) -> bytes:
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def area_report_render(*, content: dict, changes: dict, published_at=None, status: str = ReportStatus.DRAFT) -> tuple[str, bytes]:
-    """The HTML body and the PDF of a report's content, in Dutch. Deterministic: the same
-    content, changes and publication moment give the same bytes."""
+def area_report_render(*, content: dict, changes: dict, published_at=None, status: str = ReportStatus.DRAFT,
+                       pdf: bool = True) -> tuple[str, bytes]:
+    """The HTML body and (unless ``pdf`` is false: a page that only shows the HTML) the PDF of a
+    report's content, in Dutch. Deterministic: the same content, changes and publication moment
+    give the same bytes."""
     with translation.override("nl"):
         html = render_to_string("reports/rapportage.html", {
             "c": content, "changes": changes, "published_at": published_at, "status": status,
             "draft": status != ReportStatus.PUBLISHED})
-        pdf = render_rapportage_pdf(content=content, changes=changes, published_at=published_at, status=status)
-    return html, pdf
+        document = render_rapportage_pdf(content=content, changes=changes, published_at=published_at,
+                                         status=status) if pdf else b""
+    return html, document
 
 
 def _record(report: AreaReport, from_status: str, to_status: str, user, note: str = "") -> None:

@@ -162,7 +162,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         content = services.area_report_live_content(report=report)
         previous = services.area_report_previous(report=report)
         changes = selectors.report_changes(previous=previous.content if previous else None, current=content)
-        body, _pdf = services.area_report_render(content=content, changes=changes, status=report.status)
+        body, _pdf = services.area_report_render(content=content, changes=changes, status=report.status, pdf=False)
     can_answer = selectors.question_can_answer(user=user, report=report)
     questions = list(report.questions.all()) if report.is_published else []
     for q in questions:
