@@ -65,17 +65,15 @@
         layer.bindTooltip(name, { sticky: true });
         layer.on("add", function () {
           var el = layer.getElement && layer.getElement();
-          if (!el) { return; }
-          el.setAttribute("tabindex", options.linkAreas ? "0" : "-1");
-          el.setAttribute("role", options.linkAreas ? "link" : "presentation");
+          if (!el || !options.linkAreas) { return; }  /* a pin map: the outlines are decoration */
+          el.setAttribute("tabindex", "0");
+          el.setAttribute("role", "link");
           el.setAttribute("aria-label", name);
           el.addEventListener("focus", function () { layer.openTooltip(layer.getBounds().getCenter()); });
           el.addEventListener("blur", function () { layer.closeTooltip(); });
-          if (options.linkAreas) {
-            el.addEventListener("keydown", function (event) {
-              if (event.key === "Enter") { window.location.href = areaUrl(feature.properties); }
-            });
-          }
+          el.addEventListener("keydown", function (event) {
+            if (event.key === "Enter") { window.location.href = areaUrl(feature.properties); }
+          });
         });
         if (options.linkAreas) { layer.on("click", function () { window.location.href = areaUrl(feature.properties); }); }
       }
