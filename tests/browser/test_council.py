@@ -16,7 +16,7 @@ ANSWER = "Naar verwachting 150 bewoners per maand; we rapporteren het aantal in 
 
 def _latest_report(page) -> str:
     page.goto(GEBIED_REPORTS)
-    links = page.locator("main ul li a[href^='/gebiedsrapportage/']")
+    links = page.locator("section[aria-labelledby=g-reports] ul li a[href^='/gebiedsrapportage/']")
     assert links.count() == 2  # the demo's two published reports of W1
     return links.first.get_attribute("href")
 
