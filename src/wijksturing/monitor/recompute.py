@@ -20,7 +20,7 @@ from django.utils.translation import ngettext
 
 from wijksturing.areas.models import Area, Layout, Level
 from wijksturing.core import aggregation
-from wijksturing.monitor.bulk import observations_insert
+from wijksturing.monitor.bulk import commit_without_waiting, observations_flip_suppressed, observations_insert
 from wijksturing.monitor.indexing import IndexSetup, index_recompute, similarity_recompute
 from wijksturing.monitor.models import ImportRun, ImportStatus, Indicator, Observation, Origin
 
@@ -141,9 +141,8 @@ def layout_recompute(*, layout: Layout, cat: Catalogue) -> int:
         _derive(values, origin, cat, fallback)
         suppressed = _suppressed(values, cat, fallback)
         for pk, area_id, indicator_id, _, _, flag in items:
-            new_flag = bool(suppressed[row[area_id], cat.col[indicator_id]])
-            if new_flag != flag:
-                changed.append(Observation(pk=pk, suppressed=new_flag))
+            if suppressed[row[area_id], cat.col[indicator_id]] != flag:
+                changed.append(pk)  # the flag flips
         for r, c in zip(*np.nonzero(origin > 0)):
             den_col = cat.den[c]
             den = values[r, den_col] if den_col >= 0 else np.nan
@@ -157,7 +156,7 @@ def layout_recompute(*, layout: Layout, cat: Catalogue) -> int:
                 ORIGINS[int(origin[r, c])].value, bool(suppressed[r, c]),
                 SOURCES[int(origin[r, c])].format(source=cat.source[c]), today, None))
     observations_insert(created)
-    Observation.objects.bulk_update(changed, ["suppressed"], batch_size=5000)
+    observations_flip_suppressed(changed)
     return len(created)
 
 
@@ -184,6 +183,7 @@ def recompute(*, municipality_codes: list[str] | None = None, user=None,
         # row of the country in one transaction
         for code, group in sorted(by_municipality.items()):
             with transaction.atomic():
+                commit_without_waiting()
                 for layout in group:
                     run.observations += layout_recompute(layout=layout, cat=cat)
                     done += 1
@@ -193,6 +193,7 @@ def recompute(*, municipality_codes: list[str] | None = None, user=None,
         if progress:
             progress((total - 1) / total)
         with transaction.atomic():
+            commit_without_waiting()
             # similar wijken are searched nationally, but only the recomputed municipalities' own rows
             # are replaced (the national run replaces them all)
             similarity_recompute(municipality_codes=sorted(by_municipality) if municipality_codes else None)
