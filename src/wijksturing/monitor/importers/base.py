@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -124,13 +124,11 @@ def check_own_data(table: Table, *, long: bool, indicators) -> None:
 
 
 @dataclass
-class Table:
-    """A file read into memory: its header and its rows (row numbers as a spreadsheet shows them)."""
+class Table(tabular.Table):
+    """A file read by :func:`read_table`, with the file's own convention for an ambiguous
+    ``1.234`` (see :func:`decimal_of`)."""
 
-    name: str
-    header: list[str]
-    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
-    decimal: str | None = None  # the file's own convention for an ambiguous 1.234 (see decimal_of)
+    decimal: str | None = None
 
 
 # The reader's messages in this app's catalogue (the reader itself is plain Python, in English).
@@ -160,7 +158,7 @@ def read_table(path: Path, *, name: str | None = None) -> Table:
         message = READER_MESSAGES[error.code](error.params) if error.code in READER_MESSAGES else error.reason
         raise MonitorImportError(message, file=error.file, row=error.row, column=error.column) from None
     decimal = "." if read.excel else "," if read.delimiter == ";" else None
-    return Table(name=read.name, header=read.header, rows=read.rows, decimal=decimal)
+    return Table(name=read.name, header=read.header, rows=read.rows, delimiter=read.delimiter, decimal=decimal)
 
 
 Progress = Callable[[float], None]
