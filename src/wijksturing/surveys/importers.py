@@ -37,6 +37,7 @@ from django.db import transaction
 from wijksturing import dataversion
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas.selectors import layout_for_year
+from wijksturing.core.numbers import NumberError, parse_number
 from wijksturing.core.tabular import TableError, read_table
 from wijksturing.monitor import services as monitor_services
 from wijksturing.monitor.selectors import indicator_exists
@@ -101,14 +102,14 @@ def _read(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
 
 
 def _number(raw: str | None, *, file: str, row: int, column: str, comma: bool = False) -> float | None:
+    """By the project's one number parser: a decimal comma (and thousands points) where ``comma``,
+    else a decimal point; ``.``, ``-``, ``x`` and ``?`` are not published."""
     text = (raw or "").strip()
     if text in ("", ".", "-", "x", "?"):
         return None
-    if comma:
-        text = text.replace(".", "").replace(",", ".")
     try:
-        return float(text)
-    except ValueError:
+        return parse_number(text, decimal="," if comma else ".")
+    except NumberError:
         raise SurveyImportError(f"{raw!r} is not a number", file=file, row=row, column=column) from None
 
 
