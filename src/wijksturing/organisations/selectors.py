@@ -162,16 +162,35 @@ def organisation_links(*, organisation: Organisation, public: bool = True) -> di
 
 
 def organisations_linked_to(*, goal_id: int | None = None, initiative_id: int | None = None,
-                            signal_id: int | None = None) -> list[Organisation]:
-    """The public entries linked to a goal, an initiative or a signal (for those modules' pages)."""
-    qs = _qs().filter(PUBLIC)
+                            signal_id: int | None = None, proposal_id: int | None = None,
+                            user=None) -> list[Organisation]:
+    """The entries linked to a goal (or one of its efforts), an initiative, a proposal or a signal,
+    for those modules' pages. Public entries only; with ``user`` (on a staff page) also the
+    entries without consent or that stopped, of a municipality whose register the user may read
+    as staff (``is_public`` tells them apart)."""
+    if goal_id is None and initiative_id is None and signal_id is None and proposal_id is None:
+        return []
+    qs = _qs()
     if goal_id is not None:
-        qs = qs.filter(goals__pk=goal_id)
+        qs = qs.filter(Q(goals__pk=goal_id) | Q(efforts__result__goal_id=goal_id))
     if initiative_id is not None:
         qs = qs.filter(initiatives__pk=initiative_id)
+    if proposal_id is not None:
+        qs = qs.filter(proposals__pk=proposal_id)
     if signal_id is not None:
         qs = qs.filter(signals__pk=signal_id)
-    return list(qs.distinct())
+    if user is None or not getattr(user, "is_authenticated", False):
+        qs = qs.filter(PUBLIC)
+    rows = list(qs.distinct().order_by("name", "pk"))
+    readable: dict[str, bool] = {}
+    shown = []
+    for o in rows:
+        code = o.municipality.code
+        if not o.is_public and code not in readable:
+            readable[code] = organisation_can_read_staff(user=user, municipality_code=code)
+        if o.is_public or readable[code]:
+            shown.append(o)
+    return shown
 
 
 def area_codes_around(*, area) -> set[str]:

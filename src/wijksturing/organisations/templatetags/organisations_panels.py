@@ -47,3 +47,24 @@ def organisations_report_section(area) -> dict:
     by_kind = [(label, [o for o in rows if o.kind == value]) for value, label in Kind.choices]
     return {"area": area, "rows": rows, "any_illustrative": any(o.illustrative for o in rows),
             "by_kind": [(label, items) for label, items in by_kind if items]}
+
+
+@register.inclusion_tag("organisations/_partners.html", takes_context=True)
+def organisations_partners(context, goal=None, initiative=None, proposal=None, signal=None, staff=False,
+                           inline=False) -> dict:
+    """``{% organisations_partners goal=goal %}`` (or ``initiative=``, ``proposal=``, ``signal=``):
+    the organisations linked to it as partners. Public entries only; with ``staff=True`` on a
+    staff page also those without consent or that stopped, for staff who may read the register.
+    ``inline=True`` gives one short line (in a table cell) instead of a section with a heading."""
+    user = context.get("user") if staff else None
+    rows = selectors.organisations_linked_to(
+        goal_id=goal.pk if goal is not None else None, initiative_id=initiative.pk if initiative is not None else None,
+        proposal_id=proposal.pk if proposal is not None else None, signal_id=signal.pk if signal is not None else None,
+        user=user)
+    can_read = {}
+    for o in rows:
+        code = o.municipality.code
+        if code not in can_read:
+            can_read[code] = user is not None and selectors.organisation_can_read_staff(user=user, municipality_code=code)
+        o.staff_link = can_read[code]
+    return {"rows": rows, "staff": staff, "inline": inline}
