@@ -187,3 +187,25 @@ def test_the_same_paths_without_javascript(browser, site, axe_check, login):
     _axe_without_scripts(browser, site, follow_url, axe_check, "follow page after handling, without scripts")
     _reopen(page, follow_url)
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_area_page_street_map_or_its_svg_fallback(browser, site, axe_check, width):
+    """With tiles the street map replaces the SVG map and its areas are links named on focus;
+    when PDOK cannot be reached the SVG map comes back. Either way one map is visible."""
+    context = _context(browser, site, width=width)
+    page = context.new_page()
+    page.set_default_timeout(20000)
+    page.goto("/gemeente/GM0202/")
+    street = page.locator("#area-streetmap")
+    page.wait_for_load_state("networkidle")  # the first tiles answered or failed
+    if street.count():
+        link = page.locator("#area-streetmap path[role=link]").first
+        expect(link).to_be_attached()
+        link.focus()
+        expect(page.locator(".leaflet-tooltip")).to_have_text(link.get_attribute("aria-label"))
+        assert not page.locator("#area-map").is_visible()
+    else:
+        assert page.locator("#area-map").is_visible()
+    axe_check(page, context=f"area page with map ({width} px)")
+    context.close()
