@@ -57,3 +57,13 @@ def user_gebied_codes(*, user, municipality_code: str, roles: Iterable[str]) -> 
     if "" in codes:
         return None
     return codes
+
+
+def user_emails_with_role(*, municipality_code: str, roles: Iterable[str], gebied_code: str | None = None) -> list[str]:
+    """The e-mail addresses of the active users with one of ``roles`` in the municipality; with
+    ``gebied_code`` only those of that gebied or of the whole municipality (as in user_has_role)."""
+    qs = (Membership.objects.filter(municipality__code=municipality_code, role__in=list(roles), user__is_active=True)
+          .exclude(user__email=""))
+    if gebied_code is not None:
+        qs = qs.filter(gebied_code__in=["", gebied_code])
+    return sorted(set(qs.values_list("user__email", flat=True)))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +18,8 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wijksturing.accounts import selectors as accounts
+from wijksturing.accounts.models import Role
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas import selectors as areas
 from wijksturing.areas.models import Area
@@ -40,6 +43,8 @@ from wijksturing.reports.workflow import MACHINE, ReportStatus, ReportTransition
 from wijksturing.web import pages
 from wijksturing.web.links import area_url
 from wijksturing.web.theme import theme_for
+
+log = logging.getLogger(__name__)
 
 
 def report_pdf(*, area: Area, year: int | None = None, base_url: str = "") -> bytes:
@@ -278,8 +283,9 @@ def notification_mark_read(*, user, notification_ids: list[int] | None = None) -
 
 
 @transaction.atomic
-def question_ask(*, user, report: AreaReport, text: str) -> Question:
-    """A council member's question to the area team on a published report."""
+def question_ask(*, user, report: AreaReport, text: str, site_url: str = "") -> Question:
+    """A council member's question to the area team on a published report. After commit the
+    area team of the gebied gets an e-mail (a task, see :func:`question_mail_send`)."""
     if not selectors.question_can_ask(user=user, report=report):
         raise ReportPermissionError(_("Council members ask questions on published reports."))
     text = text.strip()
@@ -287,7 +293,41 @@ def question_ask(*, user, report: AreaReport, text: str) -> Question:
         raise ValueError(_("Write a question."))
     question = Question.objects.create(report=report, text=text[:4000], asked_by=user)
     audit_log(user=user, action="area_report.question", obj=question, municipality_code=report.municipality.code)
+    transaction.on_commit(lambda: _question_mail(question_id=question.pk, site_url=site_url))
     return question
+
+
+def _question_mail(*, question_id: int, site_url: str) -> None:
+    """After commit: hand the e-mail to a task (a worker with a broker, in-process without one)."""
+    from wijksturing.reports.tasks import question_mail_task
+
+    try:
+        question_mail_task.delay(question_id=question_id, site_url=site_url)
+    except Exception as exc:  # noqa: BLE001 — no e-mail must undo a question that was asked
+        log.warning("question %s: the e-mail could not be queued (%s)", question_id, type(exc).__name__)
+
+
+def question_mail_send(*, question_id: int, site_url: str = "") -> int:
+    """E-mail the area team of the report's gebied (and area teams of the whole municipality)
+    that a council member asked a question: who asked is only "een raadslid", the question itself
+    is behind the link to the report's questions. One message, the team in Bcc; raises when the
+    mail server refuses (the task tries again). Returns the number of addresses."""
+    question = Question.objects.select_related("report", "report__municipality").get(pk=question_id)
+    report = question.report
+    addresses = accounts.user_emails_with_role(municipality_code=report.municipality.code, roles=[Role.AREA_TEAM],
+                                               gebied_code=report.gebied_code)
+    if not addresses:
+        return 0
+    with translation.override("nl"):
+        subject = _("Question from a council member: area report %(name)s %(period)s") % {
+            "name": report.gebied_name, "period": report.period}
+        body = _("A council member asked the area team a question about the area report of %(name)s for "
+                 "%(period)s. Read and answer it: %(url)s") % {
+            "name": report.gebied_name, "period": report.period,
+            "url": site_url.rstrip("/") + report_url(report) + "#vragen"}
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, to=[], bcc=addresses).send(fail_silently=False)
+    log.info("question %s: the area team was told (%s addresses)", question_id, len(addresses))
+    return len(addresses)
 
 
 @transaction.atomic
