@@ -29,6 +29,12 @@ def _png() -> bytes:
 PHOTO = {"name": "lamp.png", "mimeType": "image/png", "buffer": _png()}
 
 
+def _tile() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (256, 256), (235, 235, 235)).save(out, "PNG")
+    return out.getvalue()
+
+
 def _context(browser, site, *, width: int = 1280, js: bool = True):
     return browser.new_context(base_url=site, locale="nl-NL", java_script_enabled=js,
                                viewport={"width": width, "height": 900})
@@ -98,14 +104,27 @@ def _click_map_centre(page):
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-def test_street_map_pin_keeps_the_form_and_finds_the_same_report(browser, site, axe_check, login, width):
+def _tiles(context, served: bool) -> None:
+    """PDOK's tiles served by the test (a grey square) or unreachable (offline CI)."""
+    pdok = "https://service.pdok.nl/brt/achtergrondkaart/**"
+    if served:
+        tile = _tile()
+        context.route(pdok, lambda route: route.fulfill(status=200, content_type="image/png", body=tile))
+    else:
+        context.route(pdok, lambda route: route.abort())
+
+
+@pytest.mark.parametrize(("width", "tiles"), [(1280, True), (390, False)])
+def test_street_map_pin_keeps_the_form_and_finds_the_same_report(browser, site, axe_check, login, width, tiles):
     context = _context(browser, site, width=width)
+    _tiles(context, tiles)
     page = context.new_page()
     page.set_default_timeout(20000)
     page.goto(FORM)
     _map_ready(page)
     assert not page.locator("input[name=map]").is_visible()  # the image map gave way to the street map
+    if not tiles:  # offline: the boundaries stay, the resident is told, the pin works the same
+        expect(page.locator("#signal-map-status")).to_contain_text("niet bereikbaar")
     page.set_input_files("#id_photo", files=[PHOTO])
     page.fill("#id_description", TEXT)
     suggestion = page.locator(".signal-suggestion")
@@ -189,17 +208,19 @@ def test_the_same_paths_without_javascript(browser, site, axe_check, login):
     context.close()
 
 
-@pytest.mark.parametrize("width", [1280, 390])
-def test_area_page_street_map_or_its_svg_fallback(browser, site, axe_check, width):
-    """With tiles the street map replaces the SVG map and its areas are links named on focus;
-    when PDOK cannot be reached the SVG map comes back. Either way one map is visible."""
+@pytest.mark.parametrize(("width", "tiles"), [(1280, True), (390, True), (1280, False)])
+def test_area_page_street_map_or_its_svg_fallback(browser, site, axe_check, width, tiles):
+    """With tiles (served here by the test in PDOK's place) the street map replaces the SVG map
+    and its areas are links named on focus; when PDOK cannot be reached the SVG map comes back."""
     context = _context(browser, site, width=width)
+    _tiles(context, tiles)
     page = context.new_page()
     page.set_default_timeout(20000)
     page.goto("/gemeente/GM0202/")
     street = page.locator("#area-streetmap")
     page.wait_for_load_state("networkidle")  # the first tiles answered or failed
-    if street.count():
+    assert street.count() == (1 if tiles else 0)
+    if tiles:
         link = page.locator("#area-streetmap path[role=link]").first
         expect(link).to_be_attached()
         link.focus()
