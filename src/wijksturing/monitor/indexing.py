@@ -13,6 +13,7 @@ import yaml
 from wijksturing.areas.models import Area, Layout, Level
 from wijksturing.core import index as core_index
 from wijksturing.core import similarity, trends
+from wijksturing.monitor.bulk import objects_insert
 from wijksturing.monitor.catalogue import CATALOGUE_DIR, index_data
 from wijksturing.monitor.models import AreaProfile, IndexComponent, IndexValue, Observation, SimilarArea
 
@@ -168,7 +169,7 @@ def index_recompute(*, municipality_code: str, setup: IndexSetup | None = None) 
                     used=used, missing=[codes[j] for j in range(len(codes)) if not result.used[i, j]],
                     scores={codes[j]: round(float(result.scores[i, j]), 2) for j in range(len(codes)) if result.used[i, j]}))
     _trends_and_flags(created, config.get("flags", {}), gemeente_code, spec)
-    IndexValue.objects.bulk_create(created, batch_size=5000)
+    objects_insert(created)
     return len(created)
 
 
@@ -244,6 +245,6 @@ def similarity_recompute(*, municipality_codes: list[str] | None = None) -> int:
                 pairs.append(SimilarArea(area=wijk, other=wijken[j], rank=rank, distance=round(float(distance), 4), year=data_year))
         features = similarity.distinctive_features(z, i, top=3)
         profiles.append(AreaProfile(area=wijk, year=data_year, features=[[codes[c], round(float(s), 2)] for c, s in features]))
-    SimilarArea.objects.bulk_create(pairs, batch_size=5000)
-    AreaProfile.objects.bulk_create(profiles, batch_size=5000)
+    objects_insert(pairs)
+    objects_insert(profiles)
     return len(pairs)

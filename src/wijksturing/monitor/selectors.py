@@ -93,7 +93,8 @@ def years_available(*, municipality_code: str, indicator_code: str | None = None
     qs = Observation.objects.filter(area__layout__municipality__code=municipality_code)
     if indicator_code:
         qs = qs.filter(indicator__code=indicator_code)
-    return sorted(set(qs.values_list("year", flat=True)))
+    # distinct in the database: a municipality has a figure per area, indicator and year
+    return list(qs.values_list("year", flat=True).distinct().order_by("year"))
 
 
 def observation_value(*, area: Area, indicator_code: str, year: int | None = None, public: bool = True) -> Figure | None:
