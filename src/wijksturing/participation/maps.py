@@ -3,7 +3,7 @@ dots. No JavaScript; every map on the pages comes with a table of the same propo
 
 from __future__ import annotations
 
-import math
+from wijksturing.core.projection import LocalProjection
 
 WIDTH = 640
 PAD = 16
@@ -29,14 +29,13 @@ def svg_map(*, geometry: dict | None, points: list[dict], children: list[dict] |
         return None
     min_lon, max_lon = min(c[0] for c in coords), max(c[0] for c in coords)
     min_lat, max_lat = min(c[1] for c in coords), max(c[1] for c in coords)
-    kx = math.cos(math.radians((min_lat + max_lat) / 2))  # equirectangular, true to scale locally
-    span_x = max((max_lon - min_lon) * kx, 1e-6)
-    span_y = max(max_lat - min_lat, 1e-6)
-    scale = (WIDTH - 2 * PAD) / max(span_x, span_y)
-    height = round(span_y * scale + 2 * PAD)
+    # equirectangular, true to scale locally: the project's one projection (core.projection)
+    projection = LocalProjection.fit(min_lon, min_lat, max_lon, max_lat, width=WIDTH, pad=PAD, square=True)
+    height = round(projection.height)
 
     def xy(lon: float, lat: float) -> tuple[float, float]:
-        return round(PAD + (lon - min_lon) * kx * scale, 1), round(PAD + (max_lat - lat) * scale, 1)
+        x, y = projection.xy(lon, lat)
+        return round(x, 1), round(y, 1)
 
     def path(rs) -> str:
         return " ".join("M" + " L".join(f"{x},{y}" for x, y in (xy(*pt) for pt in ring)) + " Z" for ring in rs)

@@ -4,17 +4,19 @@ browser submits with the form) back into longitude/latitude."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from wijksturing.areas import selectors as area_selectors
+from wijksturing.core.projection import LocalProjection
 
 WIDTH = 640
 
 
 @dataclass(frozen=True)
 class Frame:
+    """The municipality's box drawn ``width`` wide (:class:`~wijksturing.core.projection.LocalProjection`)."""
+
     min_lon: float
     min_lat: float
     max_lon: float
@@ -22,21 +24,19 @@ class Frame:
     width: int = WIDTH
 
     @property
-    def _kx(self) -> float:
-        return math.cos(math.radians((self.min_lat + self.max_lat) / 2))
+    def projection(self) -> LocalProjection:
+        return LocalProjection.fit(self.min_lon, self.min_lat, self.max_lon, self.max_lat, width=self.width)
 
     @property
     def height(self) -> int:
-        return max(1, round(self.width * (self.max_lat - self.min_lat) / ((self.max_lon - self.min_lon) * self._kx)))
+        return max(1, round(self.projection.height))
 
     def xy(self, lon: float, lat: float) -> tuple[float, float]:
-        x = (lon - self.min_lon) / (self.max_lon - self.min_lon) * self.width
-        y = (self.max_lat - lat) / (self.max_lat - self.min_lat) * self.height
+        x, y = self.projection.xy(lon, lat)
         return round(x, 1), round(y, 1)
 
     def lonlat(self, x: float, y: float) -> tuple[float, float]:
-        lon = self.min_lon + x / self.width * (self.max_lon - self.min_lon)
-        lat = self.max_lat - y / self.height * (self.max_lat - self.min_lat)
+        lon, lat = self.projection.lonlat(x, y)
         return round(lon, 6), round(lat, 6)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from django.utils import timezone
 
 from wijksturing.accounts.models import Role
 from wijksturing.accounts.selectors import user_gebied_codes, user_has_role
+from wijksturing.core.projection import metres_between
 from wijksturing.signals.models import ApiKey, Category, Signal, Team, TeamKind
 from wijksturing.signals.workflow import HANDLED, OPEN, Status, allowed_next
 
@@ -216,11 +216,6 @@ class NearbySignal:
     supports: int
 
 
-def _metres(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    kx = 111_320 * math.cos(math.radians((lat1 + lat2) / 2))
-    return math.hypot((lon2 - lon1) * kx, (lat2 - lat1) * 110_574)
-
-
 def signal_nearby(*, municipality_code: str, lon: float, lat: float, category_slug: str | None = None,
                   radius_m: float = 250, days: int | None = None, limit: int = 5) -> list[NearbySignal]:
     """Open signals within ``radius_m`` of a point (of one subcategory when given), nearest
@@ -237,7 +232,7 @@ def signal_nearby(*, municipality_code: str, lon: float, lat: float, category_sl
     rows = qs.select_related("category").annotate(n_supports=Count("supports")).order_by()
     found = []
     for signal in rows[:500]:
-        distance = _metres(lon, lat, signal.lon, signal.lat)
+        distance = metres_between(lon, lat, signal.lon, signal.lat)
         if distance <= radius_m:
             found.append(NearbySignal(signal.pk, signal.category.name, signal.created_at, signal.get_status_display(),
                                       int(round(distance, -1)), signal.n_supports))

@@ -9,12 +9,13 @@ and rounded to one decimal so that a municipality's buurten stay a few tens of k
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import shapely
 from shapely.geometry import shape
+
+from wijksturing.core.projection import LocalProjection
 
 WIDTH = 600.0
 PAD = 6.0
@@ -83,18 +84,14 @@ def build_map(features: Iterable[dict], *, width: float = WIDTH, frame: Iterable
         return SvgMap(width, 0.0, [])
     geoms = [shape(f["geometry"]) for f in features]
     minx, miny, maxx, maxy = _bounds(geoms)
-    lat0 = (miny + maxy) / 2
-    kx = math.cos(math.radians(lat0))
-    span_x = max((maxx - minx) * kx, 1e-9)
-    span_y = max(maxy - miny, 1e-9)
-    scale = (width - 2 * PAD) / span_x
-    height = span_y * scale + 2 * PAD
+    projection = LocalProjection.fit(minx, miny, maxx, maxy, width=width, pad=PAD)  # core.projection
+    scale, height, kx = projection.scale, projection.height, projection.kx
 
     def fx(x: float) -> float:
-        return PAD + (x - minx) * kx * scale
+        return projection.xy(x, maxy)[0]
 
     def fy(y: float) -> float:
-        return PAD + (maxy - y) * scale
+        return projection.xy(minx, y)[1]
 
     tolerance = 0.7 / scale  # about 0.7 px, in degrees
     shapes: list[MapShape] = []
