@@ -129,3 +129,16 @@ def test_satisfaction_share_reaches_the_monitor(municipality, make_signal):
     share = Observation.objects.get(indicator__code="sig_satisfied_pct", area__code="GM9999", year=year)
     assert share.value == pytest.approx(200 / 3)
     assert Observation.objects.get(indicator__code="sig_feedback_n", area__code="GM9999", year=year).value == 3
+
+
+def test_staff_see_the_me_toos_and_the_answer(client, municipality, make_signal, users):
+    signal = make_signal("boom")
+    services.signal_support_add(signal_id=signal.pk)
+    services.signal_support_add(signal_id=signal.pk)
+    client.force_login(users["admin"])
+    html = client.get(f"/signalen/werk/{signal.pk}/").content.decode()
+    assert "Bewoners die dit ook zien</dt><dd>2</dd>" in html
+    resolved = _resolved(make_signal)
+    services.signal_feedback(token=resolved.token, satisfied=True)
+    html = client.get(f"/signalen/werk/{resolved.pk}/").content.decode()
+    assert "Melder tevreden?</dt><dd>ja</dd>" in html
