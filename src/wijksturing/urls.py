@@ -14,8 +14,7 @@ urlpatterns = [
     path("", include("wijksturing.surveys.urls")),
     path("", include("wijksturing.organisations.urls")),
     path("", include("wijksturing.reports.urls")),
-    path("", include("wijksturing.monitor.urls")),
     path("", include("wijksturing.web.urls")),
 ]
 # No /media/ route, not even with DEBUG on: the only uploads are signal photos (personal data),
-# served by signals.views_work.photo to the responsible staff only.
+# served by signals.views.work.photo to the responsible staff only.

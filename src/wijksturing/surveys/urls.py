@@ -1,13 +1,13 @@
 from django.urls import path
 
-from wijksturing.surveys import views
+from wijksturing.surveys.views import pages
 
 app_name = "surveys"
 urlpatterns = [
-    path("wijkpeiling/", views.survey_list, name="list"),
-    path("wijkpeiling/<int:pk>/", views.survey_detail, name="detail"),
-    path("wijkpeiling/<int:pk>/vragenlijst/", views.questionnaire, name="questionnaire"),
-    path("wijkpeiling/<int:pk>/bedankt/", views.thanks, name="thanks"),
-    path("wijkpeiling/<int:pk>/beheer/", views.manage, name="manage"),
-    path("wijkpeiling/gepubliceerd/", views.published, name="published"),
+    path("wijkpeiling/", pages.survey_list, name="list"),
+    path("wijkpeiling/<int:pk>/", pages.survey_detail, name="detail"),
+    path("wijkpeiling/<int:pk>/vragenlijst/", pages.questionnaire, name="questionnaire"),
+    path("wijkpeiling/<int:pk>/bedankt/", pages.thanks, name="thanks"),
+    path("wijkpeiling/<int:pk>/beheer/", pages.manage, name="manage"),
+    path("wijkpeiling/gepubliceerd/", pages.published, name="published"),
 ]

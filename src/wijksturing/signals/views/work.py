@@ -19,7 +19,7 @@ from wijksturing.signals.forms import AssignForm, SignalForm, TransitionForm
 from wijksturing.signals.maps import svg_map
 from wijksturing.signals.models import Signal, Source, StatusChange
 from wijksturing.signals.photos import photo_content_type, photo_decode
-from wijksturing.signals.views import create_from_form, served_municipalities
+from wijksturing.signals.views.public import create_from_form, served_municipalities
 from wijksturing.signals.workflow import OPEN, TransitionError
 
 SORTS = {"nieuw": "-created_at", "oud": "created_at", "termijn": "deadline", "categorie": "category__name"}

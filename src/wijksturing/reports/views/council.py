@@ -250,7 +250,8 @@ def question_ask(request: HttpRequest, pk: int) -> HttpResponse:
     form = QuestionForm(request.POST)
     if form.is_valid():
         try:
-            services.question_ask(user=request.user, report=report, text=form.cleaned_data["text"])
+            services.question_ask(user=request.user, report=report, text=form.cleaned_data["text"],
+                                  site_url=request.build_absolute_uri("/"))
         except ReportPermissionError as exc:
             raise PermissionDenied(str(exc)) from exc
         messages.success(request, _("Your question was sent to the area team."))
