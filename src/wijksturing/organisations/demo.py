@@ -13,8 +13,11 @@ from shapely.geometry import shape
 
 from wijksturing.areas.models import Level
 from wijksturing.areas.selectors import area_list
+from wijksturing.budgets.selectors import initiative_list
 from wijksturing.organisations import services
 from wijksturing.organisations.models import Kind, Organisation
+from wijksturing.programmes.selectors import goals_of_area
+from wijksturing.signals.selectors import signal_public_list
 
 MUNICIPALITY = "GM0202"
 GEBIED = "W1"
@@ -88,10 +91,6 @@ def load_demo(*, stdout, offline: bool = False) -> None:
 def _links(organisation: Organisation) -> None:
     """The buurtgroenbedrijf as a partner in a green or economy goal of the CSA programme, with
     an initiative of W1 and two signals it reported (when those demos are loaded)."""
-    from wijksturing.budgets.selectors import initiative_list
-    from wijksturing.programmes.selectors import goals_of_area
-    from wijksturing.signals.selectors import signal_public_list
-
     goals = list(goals_of_area(municipality_code=MUNICIPALITY, area_code=GEBIED))
     chosen = [g for g in goals if any(w in str(g).lower() for w in ("groen", "econom", "duurza"))][:2] or goals[:1]
     initiatives = list(initiative_list(municipality_code=MUNICIPALITY, gebied_code=GEBIED)[:1])

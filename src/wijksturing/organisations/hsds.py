@@ -23,9 +23,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from wijksturing.accounts.services import audit_log
+from wijksturing.core.numbers import parse_coordinate
 from wijksturing.core.tabular import TableError, read_table
 from wijksturing.organisations import selectors
-from wijksturing.organisations.models import Channel, Kind, Organisation, OrgStatus, Scope, Theme
+from wijksturing.organisations import services as org_services
+from wijksturing.organisations.models import Channel, Event, EventKind, Kind, Location, Organisation, OrgStatus, Scope, Theme
 from wijksturing.organisations.osm import osm_tags
 
 KIND_TAXONOMY = "wijksturing-soort"
@@ -185,9 +187,6 @@ def import_document(*, municipality_code: str, document: dict, source: str, user
     Entries in a published HSDS document are public at their source: that publication is
     recorded as their consent (channel "import", who = ``source``). Refuses a document that
     does not meet :data:`SCHEMA`, or names a kind or an area the register does not know."""
-    from wijksturing.organisations import services as org_services
-    from wijksturing.organisations.models import Event, EventKind, Location
-
     errors = validate(document)
     if errors:
         raise ValidationError([f"{source}: {e}" for e in errors[:20]])
@@ -353,8 +352,6 @@ def csv_zip_to_document(data: bytes, *, source: str) -> dict:
                 if a["link_id"] == link_id and a["taxonomy_term_id"] in terms]
 
     def num(value):
-        from wijksturing.core.numbers import parse_coordinate
-
         return None if value in (None, "") else parse_coordinate(value)
 
     def nest(row, key, children):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from wijksturing.accounts.services import audit_log
 from wijksturing.areas.models import Level
-from wijksturing.areas.selectors import area_gebied, area_list, area_lookup_point
+from wijksturing.areas.selectors import area_gebied, area_list, area_lookup_point, municipality_get
 from wijksturing.organisations import selectors
 from wijksturing.organisations.models import (
     Change,
@@ -143,8 +143,6 @@ def organisation_register(*, user, municipality_code: str, name: str, kind: str,
     """Register an entry; returns it and the token of its own link (shown once, only the hash is
     kept). ``consent_by``: the person who agreed to publication (recorded as consent for the
     entry); without it the entry stays out of public view. ``user=None`` is the system (demo)."""
-    from wijksturing.areas.selectors import municipality_get
-
     resolved = _resolve_areas(municipality_code, area_codes)
     if user is not None and not selectors.organisation_can_register(
             user=user, municipality_code=municipality_code, gebied_codes={r[3] for r in resolved}):

@@ -2,6 +2,7 @@ from rest_framework import serializers
 
 from wijksturing.organisations.models import Location, Organisation, OrganisationArea
 from wijksturing.organisations.osm import osm_tags
+from wijksturing.organisations.selectors import organisation_is_stale
 
 
 class OrganisationAreaSerializer(serializers.ModelSerializer):
@@ -44,6 +45,4 @@ class OrganisationSerializer(serializers.ModelSerializer):
         return osm_tags(obj.kind)
 
     def get_stale(self, obj) -> bool:
-        from wijksturing.organisations.selectors import organisation_is_stale
-
         return organisation_is_stale(organisation=obj)

@@ -5,6 +5,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from wijksturing.areas.selectors import area_list
 from wijksturing.organisations import hsds, selectors
 from wijksturing.organisations.api.serializers import OrganisationSerializer
 from wijksturing.organisations.models import Kind, Organisation, Theme
@@ -41,8 +42,6 @@ class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
         area = self.request.query_params.get("area")
         codes = None
         if area:
-            from wijksturing.areas.selectors import area_list
-
             found = area_list(municipality_code=code).filter(code=area).first()
             if found is None:
                 raise ValidationError({"area": "Unknown area."})
