@@ -27,7 +27,7 @@ POINT = re.compile(r"POINT\(\s*([-0-9.]+)\s+([-0-9.]+)\s*\)")
 TIMEOUT = 4.0
 
 
-class GeocodeUnavailable(Exception):
+class GeocodeUnavailableError(Exception):
     """The address service cannot be reached (offline) or answered with an error."""
 
 
@@ -102,7 +102,7 @@ def _pdok_search(query: str) -> list[Address]:
         docs = response.json()["response"]["docs"]
     except (requests.RequestException, ValueError, KeyError) as exc:
         logger.warning("locatieserver unavailable: %s", type(exc).__name__)
-        raise GeocodeUnavailable from exc
+        raise GeocodeUnavailableError from exc
     out = []
     for doc in docs:
         match = POINT.search(doc.get("centroide_ll", ""))
@@ -113,7 +113,7 @@ def _pdok_search(query: str) -> list[Address]:
 
 
 def address_search(*, postcode: str = "", number: str = "", text: str = "") -> list[Address]:
-    """Addresses for a postcode (+ house number) or a free text; raises GeocodeUnavailable
+    """Addresses for a postcode (+ house number) or a free text; raises GeocodeUnavailableError
     when only the online service could answer and it cannot be reached."""
     pc = normalise_postcode(postcode) if postcode else None
     number = (number or "").strip()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from wijksturing.web.geocode import Address, GeocodeUnavailable
+from wijksturing.web.geocode import Address, GeocodeUnavailableError
 from wijksturing.web.views import mapdata
 
 
@@ -27,7 +27,7 @@ def test_postcode_with_number_and_free_text_are_searched(client, db, monkeypatch
 
 def test_unreachable_service_is_503(client, db, monkeypatch):
     def down(**kwargs):
-        raise GeocodeUnavailable("offline")
+        raise GeocodeUnavailableError("offline")
 
     monkeypatch.setattr(mapdata, "address_search", down)
     response = client.get("/adres.json", {"q": "Markt"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
-from wijksturing.web.geocode import GeocodeUnavailable, address_search, normalise_postcode
+from wijksturing.web.geocode import GeocodeUnavailableError, address_search, normalise_postcode
 
 MAX_RESULTS = 8
 
@@ -25,7 +25,7 @@ def address_json(request: HttpRequest) -> JsonResponse:
             found = address_search(postcode=postcode, number=parts[2])
         else:
             found = address_search(text=query)
-    except GeocodeUnavailable:
+    except GeocodeUnavailableError:
         return JsonResponse({"results": [], "unavailable": True}, status=503)
     results = [{"label": a.label, "lon": a.lon, "lat": a.lat} for a in found[:MAX_RESULTS]]
     response = JsonResponse({"results": results})

@@ -14,7 +14,7 @@ from wijksturing.areas import selectors as areas
 from wijksturing.areas.models import Level
 from wijksturing.reports.selectors import KEY_INDICATORS, area_analysis
 from wijksturing.web import data, pages, thematic
-from wijksturing.web.geocode import GeocodeUnavailable, address_search, normalise_postcode
+from wijksturing.web.geocode import GeocodeUnavailableError, address_search, normalise_postcode
 from wijksturing.web.links import area_url
 from wijksturing.web.pagecache import public_page
 from wijksturing.web.svgmap import build_map
@@ -69,7 +69,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 found = areas.area_lookup_point(lon=address.lon, lat=address.lat)
                 results.append({"address": address, "areas": [
                     (found[lv], area_url(found[lv])) for lv in ("buurt", "wijk", "gebied", "gemeente") if lv in found]})
-        except GeocodeUnavailable:
+        except GeocodeUnavailableError:
             unavailable = True
     located = [r for r in results if r["areas"]]
     if len(located) == 1 and len(results) == 1 and not request.GET.get("lijst"):

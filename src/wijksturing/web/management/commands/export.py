@@ -4,6 +4,7 @@
 Tables come from each app's ``exports.EXPORTERS``: monitor (index, observations),
 programmes (programme), and whatever other apps register."""
 
+import contextlib
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -38,13 +39,10 @@ class Command(BaseCommand):
         available = exporters()
         if table not in available:
             raise CommandError(f"unknown table {table!r}; choose from {', '.join(sorted(available))}")
-        out = open(output, "wb") if output else sys.stdout.buffer
-        try:
-            available[table](municipality=municipality, gebied=gebied, level=level, year=year, fmt=fmt, out=out)
-        except ValueError as error:
-            raise CommandError(str(error)) from None
-        finally:
-            if output:
-                out.close()
-            else:
+        with open(output, "wb") if output else contextlib.nullcontext(sys.stdout.buffer) as out:
+            try:
+                available[table](municipality=municipality, gebied=gebied, level=level, year=year, fmt=fmt, out=out)
+            except ValueError as error:
+                raise CommandError(str(error)) from None
+            finally:
                 out.flush()
