@@ -71,7 +71,7 @@ def svg_map(*, municipality_code: str, points: list[tuple[float, float, str]] = 
              f'width="{frame.width}" height="{frame.height}" role="img" aria-label="{escape(title, {chr(34): "&quot;"})}">',
              f"<title>{escape(title)}</title>", '<rect width="100%" height="100%" fill="#f3f6f9"/>']
     for area in _buurten(municipality_code):
-        d = " ".join("M" + " L".join("%s %s" % frame.xy(lon, lat) for lon, lat, *_ in ring) + " Z"
+        d = " ".join("M" + " L".join("{} {}".format(*frame.xy(lon, lat)) for lon, lat, *_ in ring) + " Z"
                      for ring in _rings(area.geometry))
         parts.append(f'<path d="{d}" fill="#ffffff" stroke="#5a6b7b" stroke-width="0.8"><title>{escape(area.name)}</title></path>')
     for lon, lat, label in points:

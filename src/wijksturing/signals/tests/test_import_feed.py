@@ -63,7 +63,10 @@ def test_feed_writes_indicators_per_area(tmp_path, municipality):
     Observation.objects.create(indicator=population, area=g1, year=2024, value=2000)
     signals_import(path=write(tmp_path, GOOD), municipality_code=municipality.code, progress=False)
     assert signal_feed_monitor(municipality_code=municipality.code, year=2025) > 0
-    value = lambda code, area: Observation.objects.get(indicator__code=code, area__code=area, year=2025)
+
+    def value(code, area):
+        return Observation.objects.get(indicator__code=code, area__code=area, year=2025)
+
     assert value("sig_n", "GM9999").value == 3 and value("sig_n", "G1").value == 1
     assert value("sig_p1000", "G1").value == pytest.approx(0.5)  # 1 signal / 2,000 inhabitants × 1,000
     assert value("sig_groen_n", "G2").value == 1 and value("sig_afval_n", "BU99990201").value == 1

@@ -144,7 +144,10 @@ def test_get_requests_has_spec_fields_and_no_contact_details(client, key, users)
 def test_get_requests_filters_and_90_day_window(client, key):
     ids = [post(client, key, service_code=code).json()[0]["service_request_id"] for code in ("boom", "dumping", "boom")]
     Signal.objects.filter(pk=ids[0]).update(created_at=timezone.now() - dt.timedelta(days=120))
-    get = lambda **p: client.get(f"{BASE}/requests.json", {"jurisdiction_id": CODE, **p})
+
+    def get(**params):
+        return client.get(f"{BASE}/requests.json", {"jurisdiction_id": CODE, **params})
+
     assert {r["service_request_id"] for r in get().json()} == set(ids[1:])  # default: last 90 days
     assert [r["service_request_id"] for r in get(service_code="dumping").json()] == [ids[1]]
     assert get(status="closed").json() == [] and len(get(status="open,closed").json()) == 2
