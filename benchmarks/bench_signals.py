@@ -157,7 +157,7 @@ def bench_place_million() -> tuple[float, float]:
     start = time.perf_counter()
     codes = index.lookup(x, y)
     seconds = time.perf_counter() - start
-    assert (codes != None).sum() > N_PLACE * 0.3
+    assert (codes != None).sum()  # noqa: E711 -- element-wise comparison of a numpy object array > N_PLACE * 0.3
     sample = 20_000
     start = time.perf_counter()
     for i in range(sample):

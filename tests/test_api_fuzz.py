@@ -11,14 +11,13 @@ from pathlib import Path
 
 import pytest
 import requests
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
 
 SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "openapi.yaml"
 if not SCHEMA.exists():
     pytest.skip(f"{SCHEMA} is missing (make schema)", allow_module_level=True)
-
-import schemathesis
-from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
 
 schema = schemathesis.openapi.from_path(str(SCHEMA))
 EXAMPLES = int(os.environ.get("WIJKSTURING_FUZZ_EXAMPLES", "5"))
@@ -26,8 +25,8 @@ EXAMPLES = int(os.environ.get("WIJKSTURING_FUZZ_EXAMPLES", "5"))
 
 @pytest.fixture
 def fuzz_session(live_server, transactional_db):
-    from wijksturing.signals.services import api_key_create, signal_create
     from wijksturing.accounts.tests.factories import staff_user
+    from wijksturing.signals.services import api_key_create, signal_create
     from wijksturing.signals.tests.factories import make_municipality
 
     municipality = make_municipality()

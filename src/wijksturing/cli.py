@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -30,10 +31,9 @@ def _make_var_dir() -> None:
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured
 
-    try:
+    # read-only, or the settings refuse to load: the command itself reports that
+    with contextlib.suppress(OSError, ImproperlyConfigured):
         Path(settings.VAR_DIR).mkdir(parents=True, exist_ok=True)
-    except (OSError, ImproperlyConfigured):
-        pass  # read-only, or the settings refuse to load: the command itself reports that
 
 
 if __name__ == "__main__":

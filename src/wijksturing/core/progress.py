@@ -36,7 +36,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["Assessment", "Rollup", "Status", "Target", "assess", "expected_value", "rollup"]
 
@@ -47,7 +47,7 @@ ROLLUP_ON_TRACK = 0.75
 ROLLUP_AT_RISK = 0.4
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
     BEHIND = "behind"

@@ -96,6 +96,8 @@ def test_download_errors_are_clear(publisher, tmp_path):
         kwb_download(year=1990, municipality_code="GM9999", target_dir=tmp_path)
     with pytest.raises(MonitorImportError, match="PDOK returned no wijken"):
         boundaries_download(year=2024, municipality_code="GM9999", level="wijken", target_dir=tmp_path)
-    with override_settings(WIJKSTURING_CBS_ODATA_URL="http://127.0.0.1:9/odata"):
-        with pytest.raises(MonitorImportError, match="download failed"):
-            kwb_download(year=2024, municipality_code="GM9999", target_dir=tmp_path)
+    with (
+        override_settings(WIJKSTURING_CBS_ODATA_URL="http://127.0.0.1:9/odata"),
+        pytest.raises(MonitorImportError, match="download failed"),
+    ):
+        kwb_download(year=2024, municipality_code="GM9999", target_dir=tmp_path)
