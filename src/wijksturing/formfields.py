@@ -20,6 +20,14 @@ AMOUNT_ERRORS = {
 }
 
 
+def amount_error(error: NumberError) -> tuple[str, str]:
+    """The wording of an amount the parser refused, in the active language, and its code; for
+    forms and imports alike."""
+    readings = " " + str(_("or")) + " "
+    shown = readings.join(f"€ {display(r, max(0, -r.as_tuple().exponent))}" for r in error.readings)
+    return str(AMOUNT_ERRORS.get(error.code, AMOUNT_ERRORS["not_a_number"])) % {"readings": shown}, error.code
+
+
 class AmountInput(forms.TextInput):
     """A text box (not type=number, which refuses a decimal comma in some browsers) showing the
     amount the Dutch way, so that what is shown reads back as the same amount."""
@@ -53,10 +61,8 @@ class AmountField(forms.Field):
         try:
             amount = parse_amount(value if value is not None else "")
         except NumberError as error:
-            readings = " " + str(_("or")) + " "
-            shown = readings.join(f"€ {display(r, max(0, -r.as_tuple().exponent))}" for r in error.readings)
-            message = AMOUNT_ERRORS.get(error.code, AMOUNT_ERRORS["not_a_number"])
-            raise forms.ValidationError(message, code=error.code, params={"readings": shown}) from None
+            message, code = amount_error(error)
+            raise forms.ValidationError(message, code=code) from None
         return amount
 
     def validate(self, value):

@@ -18,13 +18,16 @@ from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from wijksturing.accounts.services import audit_log
 from wijksturing.budgets.models import BudgetLine, Domain, Entry, EntryKind
 from wijksturing.budgets.selectors import budget_can_edit
 from wijksturing.core.numbers import NumberError, parse_amount
 from wijksturing.core.tabular import TableError, read_table
+from wijksturing.formfields import amount_error
 from wijksturing.programmes.selectors import goals_of_area
+from wijksturing.tablemessages import located, reader_message
 
 REQUIRED = ["gebied", "year", "domain", "kind", "amount", "date", "description", "reference"]
 KINDS = {"commitment": EntryKind.COMMITMENT, "verplichting": EntryKind.COMMITMENT,
@@ -37,8 +40,7 @@ MAX_AMOUNT = Decimal("999999999999.99")  # the largest amount the database store
 class BudgetImportError(ValueError):
     def __init__(self, file: str, row: int | None, column: str | None, message: str):
         self.file, self.row, self.column = file, row, column
-        where = ", ".join(p for p in (file, f"row {row}" if row else "", f"column {column!r}" if column else "") if p)
-        super().__init__(f"{where}: {message}")
+        super().__init__(located(message, file=file, row=row, column=column))
 
 
 @dataclass
@@ -51,10 +53,10 @@ def import_entries(*, municipality, data: bytes | str, filename: str, user=None)
     try:  # the project's one table reader: UTF-8 only, no Excel, ; , or tab
         table = read_table(data.encode() if isinstance(data, str) else data, name=filename, excel=False)
     except TableError as error:
-        raise BudgetImportError(error.file, error.row, error.column, error.reason) from None
+        raise BudgetImportError(error.file, error.row, error.column, reader_message(error)) from None
     missing = [c for c in REQUIRED if c not in table.header]
     if missing:
-        raise BudgetImportError(filename, 1, missing[0], "column missing from the header")
+        raise BudgetImportError(filename, 1, missing[0], _("column missing from the header"))
     summary = ImportSummary()
     with transaction.atomic():
         for number, row in table.rows:
@@ -63,36 +65,40 @@ def import_entries(*, municipality, data: bytes | str, filename: str, user=None)
 
             gebied = (row["gebied"] or "").strip()
             if not gebied:
-                fail("gebied", "empty")
+                fail("gebied", _("empty"))
             if user is not None and not budget_can_edit(user=user, municipality_code=municipality.code, gebied_code=gebied):
-                fail("gebied", f"you may not change the budget of gebied {gebied}")
+                fail("gebied", _("you may not change the budget of gebied %(gebied)s") % {"gebied": gebied})
             try:
                 year = int(row["year"])
             except (TypeError, ValueError):
-                fail("year", f"not a year: {row['year']!r}")
+                fail("year", _("not a year: '%(value)s'") % {"value": row["year"]})
             domain = (row["domain"] or "").strip()
             if domain not in Domain.values:
-                fail("domain", f"unknown domain {domain!r} (one of {', '.join(Domain.values)})")
+                fail("domain", _("unknown domain '%(value)s' (one of %(choices)s)")
+                     % {"value": domain, "choices": ", ".join(Domain.values)})
             kind = KINDS.get((row["kind"] or "").strip().lower())
             if kind is None:
-                fail("kind", f"unknown kind {row['kind']!r}")
+                fail("kind", _("unknown kind '%(value)s'") % {"value": row["kind"]})
             try:
                 amount = parse_amount(row["amount"] or "")
             except NumberError as error:
-                fail("amount", f"not one amount for sure: {error}")
+                fail("amount", amount_error(error)[0])
             if amount is None:
-                fail("amount", "empty")
+                fail("amount", _("empty"))
             if amount <= 0:
-                fail("amount", f"must be more than 0 (a correction is a separate entry): {row['amount']!r}")
+                fail("amount", _("must be more than 0 (a correction is a separate entry): '%(value)s'")
+                     % {"value": row["amount"]})
             if amount > MAX_AMOUNT:
-                fail("amount", f"larger than the largest amount that can be stored (999.999.999.999,99): {row['amount']!r}")
+                fail("amount", _("larger than the largest amount that can be stored (999.999.999.999,99): '%(value)s'")
+                     % {"value": row["amount"]})
             try:
                 when = date.fromisoformat((row["date"] or "").strip())
             except ValueError:
-                fail("date", f"not a date (YYYY-MM-DD): {row['date']!r}")
+                fail("date", _("not a date (YYYY-MM-DD): '%(value)s'") % {"value": row["date"]})
             line = BudgetLine.objects.filter(municipality=municipality, gebied_code=gebied, year=year, domain=domain).first()
             if line is None:
-                fail("domain", f"no budget for gebied {gebied}, {year}, {domain}")
+                fail("domain", _("no budget for gebied %(gebied)s, %(year)s, %(domain)s")
+                     % {"gebied": gebied, "year": year, "domain": domain})
             reference = (row["reference"] or "").strip()
             if reference and Entry.objects.filter(line=line, kind=kind, reference=reference).exists():
                 summary.skipped += 1
@@ -102,7 +108,7 @@ def import_entries(*, municipality, data: bytes | str, filename: str, user=None)
                 try:
                     goal_id = goals_of_area(municipality_code=municipality.code, area_code=gebied).get(pk=int(row["goal"])).pk
                 except (ValueError, ObjectDoesNotExist):
-                    fail("goal", f"no goal {row['goal']!r} in gebied {gebied}")
+                    fail("goal", _("no goal '%(value)s' in gebied %(gebied)s") % {"value": row["goal"], "gebied": gebied})
             Entry.objects.create(line=line, kind=kind, amount=amount, date=when, reference=reference,
                                  description=(row["description"] or "").strip()[:300], goal_id=goal_id)
             summary.added += 1

@@ -82,7 +82,7 @@ def test_bad_row_names_file_row_column_and_imports_nothing(bad, column):
     with pytest.raises(BudgetImportError) as err:
         import_entries(municipality=f.municipality(), data=(CSV + bad + "\n").encode(), filename="fin.csv")
     assert (err.value.file, err.value.row, err.value.column) == ("fin.csv", 4, column)
-    assert "fin.csv, row 4" in str(err.value)
+    assert str(err.value).startswith(f"fin.csv: rij 4: kolom '{column}': ")  # Dutch, like the page
     assert not Entry.objects.exists()
 
 
@@ -109,3 +109,13 @@ def test_budget_page_and_api(client):
     assert data["lines"][0]["balance"]["warnings"] == ["over_committed"]
     error = client.get("/api/v1/budgets/?gebied=W1")
     assert error.status_code == 400 and error.json()["errors"][0]["field"] == "municipality"
+
+
+def test_import_errors_read_in_dutch():
+    """The import page is Dutch: no English wording of the error, amount errors included."""
+    _line("green", "5000.00")
+    for bad, dutch in [("W1;2025;green;verplichting;twaalf;2025-03-01;x;F-9", "Vul een bedrag in euro in"),
+                       ("W1;2025;green;lening;1;2025-03-01;x;F-9", "onbekende soort 'lening'")]:
+        with pytest.raises(BudgetImportError) as err:
+            import_entries(municipality=f.municipality(), data=(CSV + bad + "\n").encode(), filename="fin.csv")
+        assert dutch in str(err.value), str(err.value)

@@ -52,7 +52,7 @@ def xlsx_bytes() -> bytes:
 
 @pytest.mark.parametrize(("data", "needle"), [
     ((HEADER + "W1;2025;green;besteding;12;2025-03-01;Café Zuid;F-1\n").encode("latin-1"), "UTF-8"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binaire gegevens"),
     (None, "Excel"),
     ((HEADER + "W1;2025;green;besteding;12;2025-03-01;\"open quote\x00;F-1\n").encode(), "CSV"),
 ])

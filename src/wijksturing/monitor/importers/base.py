@@ -17,6 +17,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from wijksturing.core import numbers, tabular
+from wijksturing.tablemessages import located, reader_message
 
 MISSING = {"", ".", "x", "-", "?", "-99999999", "-99999997", "-99999998", "nan", "NaN"}
 
@@ -26,9 +27,7 @@ class MonitorImportError(ValueError):
 
     def __init__(self, message: str, *, file: str = "", row: int | None = None, column: str | None = None):
         self.file, self.row, self.column, self.reason = file, row, column, message
-        where = [part for part in (file, _("row %(row)s") % {"row": row} if row is not None else "",
-                                   _("column '%(column)s'") % {"column": column} if column else "") if part]
-        super().__init__(": ".join(where + [message]))
+        super().__init__(located(message, file=file, row=row, column=column))
 
     def as_dict(self) -> dict:
         return {"file": self.file, "row": self.row, "column": self.column, "message": self.reason}
@@ -132,18 +131,6 @@ class Table(tabular.Table):
 
 
 # The reader's messages in this app's catalogue (the reader itself is plain Python, in English).
-READER_MESSAGES = {
-    "missing": lambda p: _("the file does not exist"),
-    "truncated": lambda p: _("the file is damaged or truncated (%(error)s)") % p,
-    "binary": lambda p: _("this is not a text (CSV) file: it contains binary data"),
-    "empty": lambda p: _("the file is empty"),
-    "csv": lambda p: _("not a readable CSV line (%(error)s)") % p,
-    "fields": lambda p: _("has %(fields)s fields where the header has %(header)s; is the file truncated?") % p,
-    "excel": lambda p: _("not a readable Excel file (%(error)s)") % p,
-    "sheet_empty": lambda p: _("the sheet is empty"),
-    "formula": lambda p: _("this cell holds a formula (%(formula)s); formulas are not imported: save the sheet with "
-                           "values only and import again") % p,
-}
 
 
 def read_table(path: Path, *, name: str | None = None) -> Table:
@@ -155,7 +142,7 @@ def read_table(path: Path, *, name: str | None = None) -> Table:
     try:
         read = tabular.read_table(Path(path), name=name, fallback="latin-1", strict_width=True)
     except tabular.TableError as error:
-        message = READER_MESSAGES[error.code](error.params) if error.code in READER_MESSAGES else error.reason
+        message = reader_message(error)
         raise MonitorImportError(message, file=error.file, row=error.row, column=error.column) from None
     decimal = "." if read.excel else "," if read.delimiter == ";" else None
     return Table(name=read.name, header=read.header, rows=read.rows, delimiter=read.delimiter, decimal=decimal)
