@@ -113,7 +113,8 @@ def ballot_validate(*, rnd: Round, choices: Mapping[int, int]) -> dict[Proposal,
     if kind == BallotType.KNAPSACK:
         total = sum(proposals[pk].cost for pk in choices)
         if total > rnd.budget:
-            raise ValidationError({"choices": _("Your choice costs %(t)s, more than the budget of %(b)s.") % {"t": total, "b": rnd.budget}})
+            message = _("Your choice costs %(t)s, more than the budget of %(b)s.") % {"t": total, "b": rnd.budget}
+            raise ValidationError({"choices": message})
     if kind == BallotType.POINTS and sum(choices.values()) > (rnd.points_per_voter or 0):
         raise ValidationError({"choices": _("You may give %(n)d points in total.") % {"n": rnd.points_per_voter}})
     if kind == BallotType.RANKING and sorted(choices.values()) != list(range(1, n + 1)):

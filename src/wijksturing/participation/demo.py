@@ -70,7 +70,9 @@ def _arnhem_rounds(stdout, admin, team) -> None:
         description="Bewoners van Centrum, Spijkerkwartier en Arnhemse Broek kiezen samen waar € 50.000 aan besteed wordt.")
     for i, (title, cat, cost, text) in enumerate(PROPOSALS):
         lon, lat = points[i] if i < len(points) else (None, None)
-        services.proposal_submit(rnd=rnd, title=title, description=text, estimated_cost=Decimal(cost), category=cat, lon=lon, lat=lat)
+        services.proposal_submit(
+            rnd=rnd, title=title, description=text, estimated_cost=Decimal(cost), category=cat, lon=lon, lat=lat
+        )
     services.round_transition(rnd=rnd, to_phase=Phase.REVIEW, by=team)
     for p in rnd.proposals.all():
         services.proposal_review(proposal=p, feasible=True, reason="Kan worden uitgevoerd binnen een jaar.", by=team)

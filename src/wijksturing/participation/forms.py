@@ -31,7 +31,9 @@ class RoundForm(forms.ModelForm):
 
 class ProposalForm(forms.Form):
     title = forms.CharField(label=_("Name of your idea"), max_length=200)
-    description = forms.CharField(label=_("What is your idea? Why is it good for the neighbourhood?"), widget=forms.Textarea(attrs={"rows": 5}))
+    description = forms.CharField(
+        label=_("What is your idea? Why is it good for the neighbourhood?"), widget=forms.Textarea(attrs={"rows": 5})
+    )
     estimated_cost = AmountField(label=_("What does it cost, about? (euro)"), min_value=Decimal(1))
     category = forms.CharField(label=_("Theme (for example green, play, meeting)"), max_length=60, required=False)
     lat = CoordinateField(label=_("Location: latitude (optional)"), required=False, min_value=-90, max_value=90)

@@ -43,6 +43,8 @@ def svg_map(*, geometry: dict | None, points: list[dict], children: list[dict] |
     return {
         "width": WIDTH, "height": height,
         "area": path(rings),
-        "children": [{"d": path(_rings(c.get("geometry"))), "name": c.get("name", "")} for c in children or [] if c.get("geometry")],
+        "children": [
+            {"d": path(_rings(c.get("geometry"))), "name": c.get("name", "")} for c in children or [] if c.get("geometry")
+        ],
         "dots": [{**p, "x": xy(p["lon"], p["lat"])[0], "y": xy(p["lon"], p["lat"])[1]} for p in located],
     }

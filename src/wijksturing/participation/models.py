@@ -59,7 +59,9 @@ class Round(models.Model):
     area_code = models.CharField(_("area code"), max_length=20)
     area_name = models.CharField(_("area name"), max_length=120)
     area_level = models.CharField(_("area level"), max_length=10)
-    gebied_code = models.CharField(_("gebied"), max_length=20, blank=True, help_text=_("Gebied whose area team manages the round."))
+    gebied_code = models.CharField(
+        _("gebied"), max_length=20, blank=True, help_text=_("Gebied whose area team manages the round.")
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     period = models.CharField(_("period"), max_length=40, help_text=_("e.g. 2025"))

@@ -97,7 +97,8 @@ def round_import_pb(*, path: str | Path | None = None, text: str | None = None, 
     if ballot_type == BallotType.POINTS and not points:
         points = max((sum(b.points or ()) for b in election.ballots), default=1) or 1
     budget = _money(election.budget, "the budget", file)
-    unit = " ".join(x for x in (meta.get("unit", ""), meta.get("subunit", "") if meta.get("subunit") != meta.get("unit") else "") if x)
+    subunit = meta.get("subunit", "") if meta.get("subunit") != meta.get("unit") else ""
+    unit = " ".join(x for x in (meta.get("unit", ""), subunit) if x)
     try:
         with transaction.atomic():
             rnd = round_create(
@@ -114,14 +115,18 @@ def round_import_pb(*, path: str | Path | None = None, text: str | None = None, 
                     round=rnd, project_id=p.id, title=(p.name or f"Project {p.id}")[:200],
                     description=p.extra.get("description", ""), estimated_cost=_money(p.cost, f"cost of project {p.id}", file),
                     category=(p.categories[0] if p.categories else "")[:60], review=Review.FEASIBLE,
-                    review_reason="Imported from a pabulib file.", lat=float(lat) if lat else None, lon=float(lon) if lon else None)
+                    review_reason="Imported from a pabulib file.",
+                    lat=float(lat) if lat else None, lon=float(lon) if lon else None)
             Proposal.objects.bulk_create(proposals.values())
             proposals = {p.project_id: p for p in rnd.proposals.all()}
             _import_ballots(rnd, election, proposals)
             for phase in (Phase.REVIEW, Phase.VOTING, Phase.COUNTING):
                 round_transition(rnd=rnd, to_phase=phase, by=by, note=f"imported from {Path(file).name}"[:300])
     except ValidationError as exc:
-        detail = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items()) if hasattr(exc, "error_dict") else " ".join(exc.messages)
+        if hasattr(exc, "error_dict"):
+            detail = "; ".join(f"{k}: {' '.join(v)}" for k, v in exc.message_dict.items())
+        else:
+            detail = " ".join(exc.messages)
         raise PbImportError(f"{file}: {detail}") from None
     except ValueError as exc:  # bad latitude/longitude and the like
         raise PbImportError(f"{file}: {exc}") from None
@@ -179,6 +184,8 @@ def round_export_pb(*, rnd: Round) -> str:
         if by_id[p.id].lat is not None:
             extra.update(latitude=str(by_id[p.id].lat), longitude=str(by_id[p.id].lon))
         if result is not None:
-            extra.update(votes=result.per_project.get(p.id, {}).get("votes", "0"), selected="1" if p.id in result.selected else "0")
+            extra.update(
+                votes=result.per_project.get(p.id, {}).get("votes", "0"), selected="1" if p.id in result.selected else "0"
+            )
         projects.append(core.Project(id=p.id, cost=p.cost, name=p.name, categories=p.categories, extra=extra))
     return core.dumps_pabulib(election.replace(projects=tuple(projects)))

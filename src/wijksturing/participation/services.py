@@ -54,7 +54,8 @@ def resolve_area(*, municipality_code: str, area_code: str) -> tuple[str, str, s
     try:
         area = area_get(code=area_code)
     except Area.DoesNotExist:
-        raise ValidationError({"area": _("Area %(code)s not found in %(m)s.") % {"code": area_code, "m": municipality.code}}) from None
+        message = _("Area %(code)s not found in %(m)s.") % {"code": area_code, "m": municipality.code}
+        raise ValidationError({"area": message}) from None
     if area.layout.municipality_id != municipality.pk:
         raise ValidationError({"area": _("Area %(code)s is not in %(m)s.") % {"code": area_code, "m": municipality.code}})
     gebied = area_gebied(area=area)
@@ -70,7 +71,9 @@ def round_create(*, municipality_code: str, area_code: str, title: str, period: 
                 area_level=level, gebied_code=gebied, title=title, period=period, budget=Decimal(budget), **fields)
     round_validate(rnd=rnd)
     rnd.save()
-    PhaseChange.objects.create(round=rnd, from_phase="", to_phase=rnd.phase, by=by if getattr(by, "is_authenticated", False) else None)
+    PhaseChange.objects.create(
+        round=rnd, from_phase="", to_phase=rnd.phase, by=by if getattr(by, "is_authenticated", False) else None
+    )
     audit_log(user=by, action="pb_round_create", obj=rnd, municipality_code=rnd.municipality.code,
               changes={"title": title, "area": code, "budget": str(budget)})
     return rnd
@@ -106,7 +109,8 @@ def round_transition(*, rnd: Round, to_phase: str, by=None, note: str = "") -> R
     given, rnd = rnd, Round.objects.select_for_update().select_related("municipality").get(pk=rnd.pk)
     if not MACHINE.allowed(rnd.phase, to_phase):
         raise TransitionError(
-            _("A round cannot go from “%(a)s” to “%(b)s”.") % {"a": Phase(rnd.phase).label, "b": Phase(to_phase).label if to_phase in Phase.values else to_phase}
+            _("A round cannot go from “%(a)s” to “%(b)s”.")
+            % {"a": Phase(rnd.phase).label, "b": Phase(to_phase).label if to_phase in Phase.values else to_phase}
         )
     if to_phase == Phase.VOTING and not rnd.proposals.filter(review=Review.FEASIBLE).exists():
         raise TransitionError(_("Voting needs at least one proposal reviewed as feasible."))

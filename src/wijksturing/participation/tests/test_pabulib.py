@@ -65,14 +65,19 @@ def test_import_count_export_round_trip(arnhem, name):
 @needs_data
 def test_assen_reproduces_official_outcome(arnhem):
     rnd = round_import_pb(path=PABULIB / "Netherlands_Assen_2024.pb", municipality_code="GM0202", area_code="GM0202")
+    assen = core.read_pabulib(PABULIB / "Netherlands_Assen_2024.pb")
     official = sorted(p.project_id for p in rnd.proposals.all()
-                      if core.read_pabulib(PABULIB / "Netherlands_Assen_2024.pb").project(p.project_id).extra.get("selected") == "1")
+                      if assen.project(p.project_id).extra.get("selected") == "1")
     assert rnd.rule == "mes-add1"
     assert round_count(rnd=rnd).selected == official
     assert rnd.area_level == "gemeente" and rnd.ballot_type == "approval" and rnd.min_choices == 2
 
 
-GOOD = "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost;name\n1;60;A\n2;50;B\nVOTES\nvoter_id;vote\nv1;1\nv2;1,2\n"
+GOOD = (
+    "META\nkey;value\nbudget;100\nvote_type;approval\n"
+    "PROJECTS\nproject_id;cost;name\n1;60;A\n2;50;B\n"
+    "VOTES\nvoter_id;vote\nv1;1\nv2;1,2\n"
+)
 
 
 @pytest.mark.parametrize("text,needle", [

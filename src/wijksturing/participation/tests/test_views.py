@@ -23,7 +23,8 @@ def test_walk_through_pages(arnhem, team, clients):
     resident = Client()
     r = a.post("/buurtbegroting/beheer/", {"title": "Buurtbegroting Centrum", "area_code": "GM0202|W1", "period": "2025",
                                            "budget": "10000", "ballot_type": "approval", "min_choices": "1", "rule": "mes-add1",
-                                           "tie_break": "reference", "leftover": "keep", "paper_weight": "1", "residents_only": "on"})
+                                           "tie_break": "reference", "leftover": "keep", "paper_weight": "1",
+                                           "residents_only": "on"})
     assert r.status_code == 302, r.content.decode()[:3000]
     rnd = Round.objects.get()
     for title, cost in (("Bankjes", "3000"), ("Speeltuin", "6000")):
@@ -34,7 +35,8 @@ def test_walk_through_pages(arnhem, team, clients):
     assert r.status_code == 200 and "budget" in r.content.decode()
     a.post(f"/buurtbegroting/beheer/{rnd.pk}/", {"to_phase": "review"})
     for p in rnd.proposals.all():
-        assert a.post(f"/buurtbegroting/beheer/{rnd.pk}/voorstel/{p.pk}/", {"feasible": "yes", "reason": "Kan"}).status_code == 302
+        response = a.post(f"/buurtbegroting/beheer/{rnd.pk}/voorstel/{p.pk}/", {"feasible": "yes", "reason": "Kan"})
+        assert response.status_code == 302
     a.post(f"/buurtbegroting/beheer/{rnd.pk}/", {"to_phase": "voting"})
     rnd.refresh_from_db()
     assert rnd.phase == Phase.VOTING

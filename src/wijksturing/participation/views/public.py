@@ -103,7 +103,11 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
         context["errors"] = exc.messages
         return render(request, "participation/vote.html", context, status=422)
     chosen = sorted(values.items(), key=lambda pv: (pv[1] if rnd.ballot_type == BallotType.RANKING else 0, pv[0].title))
-    context.update(chosen=chosen, total=sum(p.cost for p, _v in chosen), hidden=[(k, v) for k, v in data.items() if k != "csrfmiddlewaretoken"])
+    context.update(
+        chosen=chosen,
+        total=sum(p.cost for p, _v in chosen),
+        hidden=[(k, v) for k, v in data.items() if k != "csrfmiddlewaretoken"],
+    )
     return render(request, "participation/vote_confirm.html", context)
 
 

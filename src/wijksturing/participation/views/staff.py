@@ -131,10 +131,13 @@ def codes(request: HttpRequest, pk: int) -> HttpResponse:
             _add_errors(form, exc)
         else:
             response = render(request, "participation/staff/codes_print.html",
-                              {"round": rnd, "codes": new, "vote_url": request.build_absolute_uri(f"/buurtbegroting/{rnd.pk}/stemmen/")})
+                              {"round": rnd, "codes": new,
+                               "vote_url": request.build_absolute_uri(f"/buurtbegroting/{rnd.pk}/stemmen/")})
             response["Cache-Control"] = "no-store"  # codes are shown once, never stored in plain text
             return response
-    return render(request, "participation/staff/codes.html", {"round": rnd, "form": form, "counts": selectors.ballot_counts(rnd=rnd)})
+    return render(
+        request, "participation/staff/codes.html", {"round": rnd, "form": form, "counts": selectors.ballot_counts(rnd=rnd)}
+    )
 
 
 @login_required
@@ -182,7 +185,9 @@ def count(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
-        messages.success(request, _("Counted: %(n)d projects chosen. Check the result, then publish it.") % {"n": len(result.selected)})
+        messages.success(
+            request, _("Counted: %(n)d projects chosen. Check the result, then publish it.") % {"n": len(result.selected)}
+        )
     return redirect("participation:manage", pk=rnd.pk)
 
 
