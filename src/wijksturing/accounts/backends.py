@@ -46,7 +46,8 @@ class ModelBackend(DjangoModelBackend):
         return super().user_can_authenticate(user) and (settings.DEBUG or not is_demo_account(user))
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        if not settings.DEBUG and username in DEMO_USERS and password in {"demo", os.environ.get("WIJKSTURING_DEMO_PASSWORD", "demo")}:
+        demo_passwords = {"demo", os.environ.get("WIJKSTURING_DEMO_PASSWORD", "demo")}
+        if not settings.DEBUG and username in DEMO_USERS and password in demo_passwords:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)
 

@@ -26,7 +26,10 @@ class Membership(models.Model):
     municipality = models.ForeignKey("areas.Municipality", on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     gebied_code = models.CharField(
-        _("gebied"), max_length=20, blank=True, help_text=_("Limit the role to one gebied (its code); empty = whole municipality.")
+        _("gebied"),
+        max_length=20,
+        blank=True,
+        help_text=_("Limit the role to one gebied (its code); empty = whole municipality."),
     )
 
     class Meta:

@@ -7,7 +7,9 @@ from typing import Any
 from wijksturing.accounts.models import AuditEvent, Membership, Role, User
 
 
-def audit_log(*, user: User | None, action: str, obj: Any, municipality_code: str = "", changes: dict | None = None) -> AuditEvent:
+def audit_log(
+    *, user: User | None, action: str, obj: Any, municipality_code: str = "", changes: dict | None = None
+) -> AuditEvent:
     """Append an audit event. Call it from every service that changes data. Never pass personal data in ``changes``."""
     return AuditEvent.objects.create(
         user=user if (user is not None and user.is_authenticated) else None,

@@ -6,7 +6,8 @@ from wijksturing.areas.selectors import gebied_definitions, municipality_get
 
 CONTACTS = {
     "GM0202": [
-        ("W1", "Team leefomgeving Centrum, Spijkerkwartier en Arnhemse Broek", "Gebiedsteam (voorbeeld)", "gebiedsteam-csa@arnhem.example", "14 026"),
+        ("W1", "Team leefomgeving Centrum, Spijkerkwartier en Arnhemse Broek", "Gebiedsteam (voorbeeld)",
+         "gebiedsteam-csa@arnhem.example", "14 026"),
         ("W1", "Sociaal wijkteam Centrum", "Sociaal wijkteam (voorbeeld)", "wijkteam-centrum@arnhem.example", "14 026"),
     ],
 }

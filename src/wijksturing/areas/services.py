@@ -193,7 +193,8 @@ def gebieden_load_file(*, path: Path) -> Municipality:
             for field in ("gemeentecode", "gebiedcode", "gebiednaam", "wijkcode"):
                 if not row.get(field):
                     raise AreaInputError(f"{path}: row {number}: column {field!r} is empty or missing")
-            groups.setdefault(row["gebiedcode"], {"code": row["gebiedcode"], "name": row["gebiednaam"], "wijken": []})["wijken"].append(row["wijkcode"])
+            gebied = groups.setdefault(row["gebiedcode"], {"code": row["gebiedcode"], "name": row["gebiednaam"], "wijken": []})
+            gebied["wijken"].append(row["wijkcode"])
         data["gebieden"] = list(groups.values())
         return gebieden_load(data=data, filename=str(path))
     return gebieden_load(data=yaml.safe_load(path.read_text(encoding="utf-8")), filename=str(path))

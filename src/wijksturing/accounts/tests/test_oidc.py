@@ -45,7 +45,9 @@ class Provider(BaseHTTPRequestHandler):
             self._json({"keys": [dict(jwk, kid="k1", use="sig", alg="RS256")]})
         elif self.path.startswith("/userinfo"):
             assert self.headers["Authorization"] == "Bearer toegang"
-            self._json({"sub": "medewerker-42", "email": "a.jansen@arnhem.example", "given_name": "Anna", "family_name": "Jansen"})
+            self._json(
+                {"sub": "medewerker-42", "email": "a.jansen@arnhem.example", "given_name": "Anna", "family_name": "Jansen"}
+            )
         else:
             self.send_error(404)
 

@@ -94,7 +94,9 @@ class LookupView(APIView):
                 raise ValidationError({name: "a decimal number is required"}) from None
             if not low <= values[name] <= high:
                 raise ValidationError({name: f"must be between {low} and {high}"})
-        found = area_lookup_point(lon=values["lon"], lat=values["lat"], municipality_code=request.query_params.get("municipality"))
+        found = area_lookup_point(
+            lon=values["lon"], lat=values["lat"], municipality_code=request.query_params.get("municipality")
+        )
         if not found:
             raise Http404("No area contains this point.")
         data = {"lon": values["lon"], "lat": values["lat"]}
