@@ -64,8 +64,9 @@ def load_demo(*, stdout, offline: bool = False) -> None:
                                      amount=Decimal(amount), illustrative=True, note=NOTE)
         for domain, kind, amount, month, description, theme in ENTRIES:
             line = BudgetLine.objects.get(municipality=municipality, gebied_code=GEBIED, year=year, domain=domain)
+            number = ENTRIES.index((domain, kind, amount, month, description, theme))
             services.entry_add(user=None, line=line, kind=kind, amount=Decimal(amount), entry_date=date(year, month, 1),
-                               description=description, reference=f"DEMO-{year}-{ENTRIES.index((domain, kind, amount, month, description, theme))}",
+                               description=description, reference=f"DEMO-{year}-{number}",
                                goal=goals.get(theme) if theme is not None else None)
     # over-commitment on green this year (shows the warning)
     green = BudgetLine.objects.get(municipality=municipality, gebied_code=GEBIED, year=this_year, domain="green")
@@ -86,7 +87,9 @@ def _initiatives(municipality, goals) -> None:
     services.initiative_transition(
         user=None, initiative=fest, to=S.APPROVED, amount_granted=Decimal("1200.00"), goal=meeting,
         decision_reason="Past bij 'Ontmoeten in de wijk versterken'; bijdrage voor boodschappen, niet voor inventaris.",
-        assessment={"residents": True, "for_the_area": True, "fits_programme": True, "reasonable_cost": True, "not_commercial": True},
+        assessment={
+            "residents": True, "for_the_area": True, "fits_programme": True, "reasonable_cost": True, "not_commercial": True,
+        },
     )
     services.initiative_transition(user=None, initiative=fest, to=S.PAID, note="Uitbetaald op de rekening van de bewonersgroep.")
     geveltuin = services.initiative_submit(title="Geveltuinen Arnhemse Broek", location="Arnhemse Broek",
@@ -94,4 +97,5 @@ def _initiatives(municipality, goals) -> None:
                                            amount=Decimal("2800.00"), domain="green", **common)
     services.initiative_transition(user=None, initiative=geveltuin, to=S.ASSESSING)
     services.initiative_submit(title="Filmavond op het plein", location="Centrum",
-                               description="Een openluchtfilm voor de buurt.", amount=Decimal("950.00"), domain="culture", **common)
+                               description="Een openluchtfilm voor de buurt.", amount=Decimal("950.00"), domain="culture",
+                               **common)

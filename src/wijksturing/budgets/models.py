@@ -55,7 +55,9 @@ class Entry(models.Model):
     description = models.CharField(_("description"), max_length=300)
     reference = models.CharField(_("reference in the financial system"), max_length=60, blank=True)
     goal = models.ForeignKey("programmes.Goal", null=True, blank=True, on_delete=models.SET_NULL, related_name="budget_entries")
-    effort = models.ForeignKey("programmes.Effort", null=True, blank=True, on_delete=models.SET_NULL, related_name="budget_entries")
+    effort = models.ForeignKey(
+        "programmes.Effort", null=True, blank=True, on_delete=models.SET_NULL, related_name="budget_entries"
+    )
     initiative = models.ForeignKey("Initiative", null=True, blank=True, on_delete=models.SET_NULL, related_name="entries")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -48,7 +48,8 @@ class InitiativeViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         if self.action == "list":
-            return selectors.initiative_list(user=self.request.user, municipality_code=_required(self.request, "municipality").upper(),
+            return selectors.initiative_list(user=self.request.user,
+                                             municipality_code=_required(self.request, "municipality").upper(),
                                              gebied_code=_required(self.request, "gebied"))
 
         return Initiative.objects.filter(status__in=selectors.PUBLIC_STATUSES).select_related("municipality")

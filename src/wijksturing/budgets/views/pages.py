@@ -84,7 +84,8 @@ def entry_add(request, municipality_code: str, gebied_code: str):
                 form.add_error(None, exc)
             else:
                 return redirect(reverse("budgets:area", args=[municipality.code, gebied_code]) + f"?jaar={line.year}")
-    return render(request, "budgets/form.html", {"form": form, "title": _("Add a commitment or payment"), "municipality": municipality,
+    return render(request, "budgets/form.html", {"form": form, "title": _("Add a commitment or payment"),
+                                                 "municipality": municipality,
                                                  "back": reverse("budgets:area", args=[municipality.code, gebied_code])})
 
 
@@ -104,8 +105,8 @@ def budget_import(request, municipality_code: str):
             messages.success(request, _("Imported %(added)s entries, skipped %(skipped)s already imported.")
                              % {"added": summary.added, "skipped": summary.skipped})
             return redirect(request.path)
-    return render(request, "budgets/form.html", {"form": form, "title": _("Import from the financial system"), "municipality": municipality,
-                                                 "multipart": True, "back": ""})
+    return render(request, "budgets/form.html", {"form": form, "title": _("Import from the financial system"),
+                                                 "municipality": municipality, "multipart": True, "back": ""})
 
 
 def initiative_list(request, municipality_code: str, gebied_code: str):
@@ -134,7 +135,8 @@ def initiative_apply(request, municipality_code: str, gebied_code: str):
         else:
             return redirect("budgets:initiative-follow", token=initiative.token)
     return render(request, "budgets/form.html", {
-        "form": form, "title": _("Apply for a resident initiative"), "municipality": municipality, "criteria": [label for _c, label in CRITERIA],
+        "form": form, "title": _("Apply for a resident initiative"), "municipality": municipality,
+        "criteria": [label for _c, label in CRITERIA],
         "back": reverse("budgets:initiatives", args=[municipality.code, gebied_code]),
     })
 
@@ -167,5 +169,6 @@ def initiative_manage(request, pk: int):
                 form.add_error(field if field in form.fields else None, errors)
         else:
             return redirect("budgets:initiative-manage", pk=pk)
-    return render(request, "budgets/initiative_manage.html", {"initiative": initiative, "form": form, "municipality": initiative.municipality,
+    return render(request, "budgets/initiative_manage.html", {"initiative": initiative, "form": form,
+                                                              "municipality": initiative.municipality,
                                                               "events": initiative.events.select_related("user")})
