@@ -34,7 +34,11 @@ LOCAL_FILES = [
     ("politie/misdrijven_buurt_2023_arnhem_nijmegen.csv", None, 2024),
     ("kwb_gemeente_2020_2025/kwb_gemeente_wonen_2020_2025.csv.gz", None, None),
 ]
-BOUNDARIES = ["geo/gemeenten_arnhem_nijmegen.geojson", "geo/wijken_arnhem_nijmegen.geojson", "geo/buurten_arnhem_nijmegen.geojson"]
+BOUNDARIES = [
+    "geo/gemeenten_arnhem_nijmegen.geojson",
+    "geo/wijken_arnhem_nijmegen.geojson",
+    "geo/buurten_arnhem_nijmegen.geojson",
+]
 BOUNDARY_SOURCE = "CBS/PDOK wijk- en buurtkaart, gegeneraliseerd (Arnhem 2022, Nijmegen 2024)"
 
 
@@ -59,8 +63,10 @@ def load_demo(*, stdout, offline: bool = False, municipalities: list[str] | None
         for code in sorted(codes):
             for level in ("gemeenten", "wijken", "buurten"):
                 path = boundaries_download(year=2024, municipality_code=code, level=level, target_dir=target)
-                boundaries_import_file(path=path, year=2024, source="CBS/PDOK wijk- en buurtkaart 2024", municipality_codes={code})
-            run = import_file(path=kwb_download(year=2024, municipality_code=code, target_dir=target), year=2024, municipalities={code})
+                boundaries_import_file(path=path, year=2024, source="CBS/PDOK wijk- en buurtkaart 2024",
+                                       municipality_codes={code})
+            kwb = kwb_download(year=2024, municipality_code=code, target_dir=target)
+            run = import_file(path=kwb, year=2024, municipalities={code})
             stdout.write(f"  CBS 85984NED {code}: {run.observations} figures")
     run = recompute(municipality_codes=sorted(codes))
     stdout.write(f"  recomputed: {run.message}")

@@ -58,7 +58,10 @@ class IndexSetup:
         config = index_data()
         components = list(IndexComponent.objects.select_related("indicator", "dimension").order_by("dimension__order", "pk"))
         spec = core_index.IndexSpec.from_records(
-            [(c.indicator.code, c.dimension.code, 1 if c.indicator.direction == "higher_better" else -1, c.weight) for c in components],
+            [
+                (c.indicator.code, c.dimension.code, 1 if c.indicator.direction == "higher_better" else -1, c.weight)
+                for c in components
+            ],
             {c.dimension.code: c.dimension.weight for c in components},
             min_dimensions=config.get("min_dimensions", 1), clip=config.get("clip"),
         ) if components else None
@@ -216,7 +219,11 @@ def similarity_recompute(*, municipality_codes: list[str] | None = None) -> int:
     for layout in Layout.objects.order_by("municipality_id", "year"):
         if Area.objects.filter(layout=layout, level=Level.WIJK).exists():
             latest[layout.municipality_id] = layout
-    wijken = list(Area.objects.filter(layout__in=latest.values(), level=Level.WIJK).select_related("layout__municipality").order_by("code"))
+    wijken = list(
+        Area.objects.filter(layout__in=latest.values(), level=Level.WIJK)
+        .select_related("layout__municipality")
+        .order_by("code")
+    )
     if municipality_codes is None:
         SimilarArea.objects.all().delete()
         AreaProfile.objects.all().delete()
@@ -235,14 +242,17 @@ def similarity_recompute(*, municipality_codes: list[str] | None = None) -> int:
         matrix[position[code], codes.index(indicator)] = value
         data_year = max(data_year, year)
     z = similarity.standardise_columns(matrix)
-    neighbours, distances = similarity.most_similar(z, k_nearest=config["neighbours"], min_common=config["min_common"], standardise=False)
+    neighbours, distances = similarity.most_similar(
+        z, k_nearest=config["neighbours"], min_common=config["min_common"], standardise=False
+    )
     pairs, profiles = [], []
     for i, wijk in enumerate(wijken):
         if municipality_codes is not None and wijk.layout.municipality.code not in municipality_codes:
             continue
         for rank, (j, distance) in enumerate(zip(neighbours[i], distances[i]), start=1):
             if j >= 0:
-                pairs.append(SimilarArea(area=wijk, other=wijken[j], rank=rank, distance=round(float(distance), 4), year=data_year))
+                pairs.append(SimilarArea(area=wijk, other=wijken[j], rank=rank, distance=round(float(distance), 4),
+                                         year=data_year))
         features = similarity.distinctive_features(z, i, top=3)
         profiles.append(AreaProfile(area=wijk, year=data_year, features=[[codes[c], round(float(s), 2)] for c, s in features]))
     objects_insert(pairs)

@@ -52,7 +52,9 @@ def import_file(*, path: Path | str, year: int | None = None, municipalities: se
     A municipality's own data (the generic formats) must name only indicators of the catalogue
     and areas of ``municipality``: an unknown column or area code is an error, not skipped."""
     path = Path(path)
-    run = run or import_run_create(kind="file", source=str(path), user=user, year=year, municipalities=sorted(municipalities or []))
+    run = run or import_run_create(
+        kind="file", source=str(path), user=user, year=year, municipalities=sorted(municipalities or [])
+    )
     try:
         table = read_table(path, name=name)
         fmt = detect(table.header)

@@ -51,7 +51,8 @@ def kwb_download(*, year: int, municipality_code: str, target_dir: Path) -> Path
     digits = municipality_code[2:]
     region_filter = " or ".join(f"startswith(WijkenEnBuurten,'{p}{digits}')" for p in ("GM", "WK", "BU"))
     rows = _odata_all(f"{base}/TypedDataSet", {"$filter": region_filter, "$format": "json"})
-    names = {r["Key"].strip(): r["Title"].strip() for r in _odata_all(f"{base}/WijkenEnBuurten", {"$filter": region_filter, "$format": "json"})}
+    regions = _odata_all(f"{base}/WijkenEnBuurten", {"$filter": region_filter, "$format": "json"})
+    names = {r["Key"].strip(): r["Title"].strip() for r in regions}
     if not rows:
         raise MonitorImportError(f"CBS returned no rows for {municipality_code} in {table}", file=base)
     target_dir.mkdir(parents=True, exist_ok=True)

@@ -54,11 +54,13 @@ class Format:
 FORMATS = {
     "statline": Format("statline", "statline", "Regioaanduiding/Codering (code)", "Wijken en buurten",
                        default_source="CBS Kerncijfers wijken en buurten (StatLine)"),
-    "odata": Format("odata", "odata", "Codering_3", "WijkenEnBuurten", default_source="CBS Kerncijfers wijken en buurten (OData)"),
+    "odata": Format("odata", "odata", "Codering_3", "WijkenEnBuurten",
+                    default_source="CBS Kerncijfers wijken en buurten (OData)"),
     "politie": Format("politie", "odata", "WijkenEnBuurten", "WijkenEnBuurten_label", registers_areas=False,
                       default_source="Politie via CBS StatLine (47018NED)"),
     "kwb2016": Format("kwb2016", "kwb2016", "WK_CODE", "WK_NAAM", default_source="CBS Wijk- en buurtkaart 2016"),
-    "kwb2016-gemeente": Format("kwb2016-gemeente", "kwb2016", "GM_CODE", "GM_NAAM", default_source="CBS Wijk- en buurtkaart 2016"),
+    "kwb2016-gemeente": Format("kwb2016-gemeente", "kwb2016", "GM_CODE", "GM_NAAM",
+                               default_source="CBS Wijk- en buurtkaart 2016"),
     "kwb": Format("kwb", "kwb", "gwb_code", "gm_naam", registers_areas=False, factors=(("g_woz", 0.001),),
                   default_source="CBS Kerncijfers wijken en buurten"),
     "eng85231": Format("eng85231", "eng85231", "Encoding_3", "DistrictsAndNeighbourhoods",
@@ -70,7 +72,8 @@ FORMATS = {
     "cbs-buurt": Format("cbs-buurt", "cbsbuurt", "nhood_id", "buurtnaam_2024", registers_areas=False,
                         default_source="CBS Kerncijfers wijken en buurten 2023 (85618NED)"),
     "generic": Format("generic", "code", "code", "name", registers_areas=False, default_source="Eigen gegevens gemeente"),
-    "generic-long": Format("generic-long", "code", "code", "name", registers_areas=False, default_source="Eigen gegevens gemeente"),
+    "generic-long": Format("generic-long", "code", "code", "name", registers_areas=False,
+                           default_source="Eigen gegevens gemeente"),
 }
 
 

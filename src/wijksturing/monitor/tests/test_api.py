@@ -17,8 +17,10 @@ def square(x, y, d=0.01):
 @pytest.fixture
 def city(catalogue, tmp_path):
     features = [
-        {"type": "Feature", "properties": {"statcode": "BU99990101", "statnaam": "Oost", "gemeentenaam": "Proefstad"}, "geometry": square(5.0, 52.0)},
-        {"type": "Feature", "properties": {"statcode": "BU99990102", "statnaam": "West", "gemeentenaam": "Proefstad"}, "geometry": square(5.01, 52.0)},
+        {"type": "Feature", "properties": {"statcode": "BU99990101", "statnaam": "Oost", "gemeentenaam": "Proefstad"},
+         "geometry": square(5.0, 52.0)},
+        {"type": "Feature", "properties": {"statcode": "BU99990102", "statnaam": "West", "gemeentenaam": "Proefstad"},
+         "geometry": square(5.01, 52.0)},
     ]
     boundaries_import(features=features, year=2024, source="test")
     path = tmp_path / "cijfers.csv"

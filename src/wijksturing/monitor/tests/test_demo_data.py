@@ -54,7 +54,8 @@ def test_aggregation_sums_and_ratios(demo):
     # a percentage of the gemeente: summed numerators over summed denominators, never a mean of %
     share = value("GM0202", "p_65_eo_jr", 2024, area__layout__year=2024)
     assert share == pytest.approx(value("GM0202", "a_65_oo", 2024, area__layout__year=2024) / 167632 * 100)
-    wijk_shares = [value(a.code, "p_65_eo_jr", 2024, area__layout__year=2024) for a in area_list(municipality_code="GM0202", level=Level.WIJK)]
+    wijk_shares = [value(a.code, "p_65_eo_jr", 2024, area__layout__year=2024)
+                   for a in area_list(municipality_code="GM0202", level=Level.WIJK)]
     assert share != pytest.approx(np.mean(wijk_shares), abs=0.01)
     # crimes per 1,000 inhabitants: 2023 crimes over the inhabitants of the same year (KWB 2023 per
     # buurt: 165,785 in Arnhem's buurten), no longer over those of 1 January 2024
@@ -65,7 +66,7 @@ def test_aggregation_sums_and_ratios(demo):
 
 
 def test_buurt_aggregates_reproduce_published_wijk_figures(demo):
-    wijken = list(area_list(municipality_code="GM0202", level=Level.WIJK)) + list(area_list(municipality_code="GM0268", level=Level.WIJK))
+    wijken = [*area_list(municipality_code="GM0202", level=Level.WIJK), *area_list(municipality_code="GM0268", level=Level.WIJK)]
     aggregated, published, n_children = [], [], []
     for wijk in wijken:
         buurten = [b.code for b in wijk.children.all()]

@@ -36,8 +36,10 @@ TYPED_PAGE_2 = {"value": [
 NAMES = {"value": [{"Key": "GM9999  ", "Title": "Proefstad"}, {"Key": "WK999901", "Title": "Centrum"},
                    {"Key": "BU99990101", "Title": "Oost"}, {"Key": "BU99990102", "Title": "West"}]}
 WFS = {"buurten": {"type": "FeatureCollection", "features": [
-    {"type": "Feature", "properties": {"buurtcode": "BU99990101", "buurtnaam": "Oost", "gemeentecode": "GM9999", "gemeentenaam": "Proefstad"}, "geometry": square(5.0, 52.0)},
-    {"type": "Feature", "properties": {"buurtcode": "BU99990102", "buurtnaam": "West", "gemeentecode": "GM9999", "gemeentenaam": "Proefstad"}, "geometry": square(5.01, 52.0)}]}}
+    {"type": "Feature", "geometry": square(5.0, 52.0),
+     "properties": {"buurtcode": "BU99990101", "buurtnaam": "Oost", "gemeentecode": "GM9999", "gemeentenaam": "Proefstad"}},
+    {"type": "Feature", "geometry": square(5.01, 52.0),
+     "properties": {"buurtcode": "BU99990102", "buurtnaam": "West", "gemeentecode": "GM9999", "gemeentenaam": "Proefstad"}}]}}
 
 
 class Handler(BaseHTTPRequestHandler):

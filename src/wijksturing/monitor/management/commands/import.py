@@ -66,7 +66,8 @@ class Command(BaseCommand):
                 for code in sorted(codes):
                     for level in ("gemeenten", "wijken", "buurten"):
                         path = boundaries_download(year=o["year"], municipality_code=code, level=level, target_dir=target)
-                        boundaries_import_file(path=path, year=o["year"], source=f"CBS/PDOK {o['year']}", municipality_codes={code})
+                        boundaries_import_file(path=path, year=o["year"], source=f"CBS/PDOK {o['year']}",
+                                               municipality_codes={code})
                     run = import_file(path=kwb_download(year=o["year"], municipality_code=code, target_dir=target),
                                       year=o["year"], municipalities={code})
                     self.stdout.write(f"{code}: {run.observations} figures downloaded and imported")
