@@ -16,8 +16,8 @@ from wijksturing.conf.env import config
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = PACKAGE_DIR.parent.parent
-VAR_DIR = Path(config("WIJKSTURING_VAR_DIR", str(REPO_DIR / "var"), "Folder for the SQLite database, uploads, reports and caches.",
-                      shown_default="<repository>/var"))
+VAR_DIR = Path(config("WIJKSTURING_VAR_DIR", str(REPO_DIR / "var"),
+                      "Folder for the SQLite database, uploads, reports and caches.", shown_default="<repository>/var"))
 # Not created here (an installed wheel or a read-only container has no writable repository):
 # the ``wijksturing`` command creates it, and every writer creates its own sub-folder.
 
@@ -30,7 +30,9 @@ DATA_DIR = config(
 )
 
 WIJKSTURING_CBS_ODATA_URL = config(
-    "WIJKSTURING_CBS_ODATA_URL", "https://opendata.cbs.nl/ODataApi/odata", "CBS OData API (downloads of Kerncijfers wijken en buurten)."
+    "WIJKSTURING_CBS_ODATA_URL",
+    "https://opendata.cbs.nl/ODataApi/odata",
+    "CBS OData API (downloads of Kerncijfers wijken en buurten).",
 )
 WIJKSTURING_PDOK_WFS_URL = config(
     "WIJKSTURING_PDOK_WFS_URL",
@@ -268,7 +270,8 @@ WIJKSTURING_BALLOT_BATCH = config("WIJKSTURING_BALLOT_BATCH", 10,
                                   "Online ballots are mixed in batches of at least this many before they are stored.")
 RETENTION_DAYS = config("WIJKSTURING_RETENTION_DAYS", 365, "Days after closing before personal data is removed.")
 # Signals (docs/signals.md): a reporter may reopen a handled signal from its follow page for this many days.
-SIGNALS_REOPEN_DAYS = config("WIJKSTURING_SIGNALS_REOPEN_DAYS", 14, "Days after handling in which the reporter may reopen a signal.")
+SIGNALS_REOPEN_DAYS = config("WIJKSTURING_SIGNALS_REOPEN_DAYS", 14,
+                             "Days after handling in which the reporter may reopen a signal.")
 # Krachten in de wijk (docs/organisations.md): an entry not confirmed by its organisation for this
 # many days is marked as possibly out of date and listed for the area team.
 ORGANISATIONS_CONFIRM_DAYS = config("WIJKSTURING_ORGANISATIONS_CONFIRM_DAYS", 365,
@@ -317,7 +320,8 @@ INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS.insert(0, "wijksturing.accounts.lockout.LoginLockoutBackend")
 AXES_FAILURE_LIMIT = config("WIJKSTURING_LOGIN_FAILURE_LIMIT", 5, "Wrong passwords before a user name is locked out "
                             "for that client address.")
-AXES_COOLOFF_TIME = config("WIJKSTURING_LOGIN_COOLOFF_MINUTES", 15, "Minutes a locked-out login stays locked (the page says a quarter of an hour).") / 60
+AXES_COOLOFF_TIME = config("WIJKSTURING_LOGIN_COOLOFF_MINUTES", 15, "Minutes a locked-out login stays locked "
+                           "(the page says a quarter of an hour).") / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler" if CACHE_URL else "axes.handlers.database.AxesDatabaseHandler"
 AXES_DISABLE_ACCESS_LOG = True  # no record of every successful sign-in (address, browser): only failures count

@@ -76,7 +76,8 @@ def _render_programme(request, programme: Programme):
     if programme.area_code != mun:
         budget_url = reverse("budgets:area", args=[mun, programme.area_code])
     return render(request, "programmes/programme_detail.html", {
-        "programme": programme, "area_name": areas.area_name(municipality_code=mun, code=programme.area_code), "municipality": programme.municipality,
+        "programme": programme, "area_name": areas.area_name(municipality_code=mun, code=programme.area_code),
+        "municipality": programme.municipality,
         "can_edit": selectors.programme_can_edit(user=request.user, programme=programme),
         "budget_url": budget_url,
     })
