@@ -1,7 +1,7 @@
 """Import historic signals from CSV (optionally gzipped): category, date, coordinates, status.
 
-Columns (first match wins): subcategory_slug|service_code|category (slug or name of a subcategory), date|created_at|requested_datetime,
-lat, lon|lng|long, status (open/closed or a workflow status), closed|closed_at|resolved_date,
+Columns (first match wins): subcategory_slug|service_code|category (slug or name of a subcategory),
+date|created_at|requested_datetime, lat, lon|lng|long, status (open/closed or a workflow status), closed|closed_at|resolved_date,
 wijk_code, external_id|id. Without a status column, a row with a closing date is closed.
 Everything is imported in one transaction; any bad row stops the import with errors naming
 file, row and column, and nothing is left half-imported. Points are placed in their buurten in

@@ -73,7 +73,8 @@ def svg_map(*, municipality_code: str, points: list[tuple[float, float, str]] = 
     for area in _buurten(municipality_code):
         d = " ".join("M" + " L".join("{} {}".format(*frame.xy(lon, lat)) for lon, lat, *_ in ring) + " Z"
                      for ring in _rings(area.geometry))
-        parts.append(f'<path d="{d}" fill="#ffffff" stroke="#5a6b7b" stroke-width="0.8"><title>{escape(area.name)}</title></path>')
+        parts.append(f'<path d="{d}" fill="#ffffff" stroke="#5a6b7b" stroke-width="0.8">'
+                     f"<title>{escape(area.name)}</title></path>")
     for lon, lat, label in points:
         x, y = frame.xy(lon, lat)
         parts.append(f'<circle cx="{x}" cy="{y}" r="4" fill="#b3261e" stroke="#ffffff" stroke-width="1">'

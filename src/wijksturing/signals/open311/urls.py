@@ -56,7 +56,8 @@ REQUESTS = {
                          "application/json": schema.CreateRequestSerializer},
              "responses": {200: schema.CreatedSerializer(many=True), **ERRORS},
              "examples": [OpenApiExample("Pothole", request_only=True, value={
-                 "api_key": "…", "jurisdiction_id": "GM0202", "service_code": "onderhoud-straat-fietspad-en-stoep", "lat": 51.98, "long": 5.91,
+                 "api_key": "…", "jurisdiction_id": "GM0202", "service_code": "onderhoud-straat-fietspad-en-stoep",
+                 "lat": 51.98, "long": 5.91,
                  "description": "Gat in de weg"})]},
 }
 DETAIL = {"get": {"summary": "One service request", "parameters": [JURISDICTION],

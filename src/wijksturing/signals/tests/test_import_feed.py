@@ -36,7 +36,8 @@ def test_import_places_by_boundary_or_wijk_code(tmp_path, municipality):
 @pytest.mark.parametrize(("text", "needle"), [
     ("date,lat\n2025-01-01,52\n", "column 'category' is missing"),
     ("category,date,lat,lon\nboom,gisteren,52,5\n", "row 2: column 'date'"),
-    ("category,date,lat,lon\nboom,2025-01-01,52,5\nfiets,2025-01-01,52,5\n", "row 3: column 'category': unknown category 'fiets'"),
+    ("category,date,lat,lon\nboom,2025-01-01,52,5\nfiets,2025-01-01,52,5\n",
+     "row 3: column 'category': unknown category 'fiets'"),
     ("category,date,lat,lon\nboom,2025-01-01,north,5\n", "row 2: column 'lat'"),
     ("category,date,status\nboom,2025-01-01,lost\n", "row 2: column 'status'"),
 ])

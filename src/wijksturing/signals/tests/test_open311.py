@@ -50,7 +50,8 @@ def test_services_xml_has_spec_root_and_elements(client, municipality):
 
 
 def test_service_definition(client, municipality):
-    assert client.get(f"{BASE}/services/boom.json", {"jurisdiction_id": CODE}).json() == {"service_code": "boom", "attributes": []}
+    definition = client.get(f"{BASE}/services/boom.json", {"jurisdiction_id": CODE}).json()
+    assert definition == {"service_code": "boom", "attributes": []}
     root = ET.fromstring(client.get(f"{BASE}/services/boom.xml", {"jurisdiction_id": CODE}).content)
     assert root.tag == "service_definition" and root.findtext("service_code") == "boom"
     assert root.find("attributes") is not None

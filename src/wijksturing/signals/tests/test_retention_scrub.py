@@ -28,7 +28,8 @@ def test_the_scrubber(text, gone, kept):
 
 
 def test_the_reporters_own_name_is_removed_wherever_it_stands():
-    assert retention_scrub("Melding van Pietje Puk: Puk woont hier", names=["Pietje Puk"]) == "Melding van [naam]: [naam] woont hier"
+    scrubbed = retention_scrub("Melding van Pietje Puk: Puk woont hier", names=["Pietje Puk"])
+    assert scrubbed == "Melding van [naam]: [naam] woont hier"
 
 
 def test_retention_scrubs_description_address_replies_and_rounds_the_point(make_signal, users):

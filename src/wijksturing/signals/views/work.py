@@ -115,7 +115,8 @@ def detail(request, pk: int):
             messages.success(request, _("The status has been changed."))
             return redirect("signals:work-detail", pk=signal.pk)
     return render(request, "signals/work_detail.html", {
-        "signal": signal, "municipality": signal.municipality, "form": form, "history": StatusChange.objects.filter(signal=signal).select_related("by"),
+        "signal": signal, "municipality": signal.municipality, "form": form,
+        "history": StatusChange.objects.filter(signal=signal).select_related("by"),
         "reporter": signal.reporter if selectors.reporter_visible(user=request.user, signal=signal) else None,
         "overdue": selectors.signal_is_overdue(signal=signal),
         "map": svg_map(municipality_code=signal.municipality.code, marker=(signal.lon, signal.lat),
