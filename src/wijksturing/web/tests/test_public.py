@@ -22,7 +22,8 @@ def locatieserver():
         def do_GET(self):  # noqa: N802
             query = parse_qs(urlparse(self.path).query)
             seen.append(query)
-            body = FIXTURE if "9999AA" in query.get("q", [""])[0].replace(" ", "") else b'{"response": {"numFound": 0, "docs": []}}'
+            known = "9999AA" in query.get("q", [""])[0].replace(" ", "")
+            body = FIXTURE if known else b'{"response": {"numFound": 0, "docs": []}}'
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.end_headers()
@@ -162,7 +163,9 @@ def test_search_rejects_bad_input_naming_the_field(client, world):
 
 
 def test_search_uses_the_municipality_own_address_file(client, world, tmp_path):
-    (tmp_path / "GM9999.csv").write_text("postcode;huisnummer;straat;woonplaats;lon;lat\n9999AB;7;Havenweg;Teststad;5.915;51.985\n")
+    (tmp_path / "GM9999.csv").write_text(
+        "postcode;huisnummer;straat;woonplaats;lon;lat\n9999AB;7;Havenweg;Teststad;5.915;51.985\n"
+    )
     with override_settings(WIJKSTURING_ADDRESS_DIR=str(tmp_path), WIJKSTURING_LOCATIESERVER_URL="http://127.0.0.1:9/"):
         response = client.get("/zoek/?postcode=9999AB&huisnummer=7")
     assert response.status_code == 302 and response["Location"].startswith("/buurt/BU99990102/")

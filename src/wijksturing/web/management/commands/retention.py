@@ -1,6 +1,7 @@
 """``wijksturing retention [--days N]``: remove personal data whose retention period has passed,
 in every module: reporters of signals, applicants of resident initiatives, proposers in the
-buurtbegroting, contact persons of organisations that stopped. Run it daily (cron, systemd timer). What was removed is recorded by each module."""
+buurtbegroting, contact persons of organisations that stopped. Run it daily (cron, systemd timer).
+What was removed is recorded by each module."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -15,7 +16,8 @@ class Command(BaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=None, help=f"Default: WIJKSTURING_RETENTION_DAYS ({settings.RETENTION_DAYS}).")
+        parser.add_argument("--days", type=int, default=None,
+                            help=f"Default: WIJKSTURING_RETENTION_DAYS ({settings.RETENTION_DAYS}).")
 
     def handle(self, *args, days=None, **options):
         signals = signal_retention_run(days=days)
