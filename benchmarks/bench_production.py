@@ -70,7 +70,8 @@ def signal_statistics() -> None:
     for i in range(N_SIGNALS):
         created = start + dt.timedelta(minutes=13 * i)
         status = statuses[i % len(statuses)]
-        closed = created + dt.timedelta(hours=1 + i % 300) if status in (Status.RESOLVED, Status.CLOSED, Status.REJECTED) else None
+        finished = status in (Status.RESOLVED, Status.CLOSED, Status.REJECTED)
+        closed = created + dt.timedelta(hours=1 + i % 300) if finished else None
         rows.append(Signal(municipality=municipality, category=categories[i % len(categories)], status=status,
                            token=f"t{i}", created_at=created, updated_at=created, closed_at=closed,
                            deadline=(created + dt.timedelta(days=5)).date()))
