@@ -22,9 +22,10 @@ _line = partial(budget_line, year=2025)
 
 def test_overview_per_domain_with_over_commitment():
     green, sport = _line("green", "1000.00"), _line("sport", "500.00")
-    services.entry_add(user=None, line=green, kind="commitment", amount=Decimal("900.00"), entry_date=date(2025, 1, 2), description="a")
-    services.entry_add(user=None, line=green, kind="commitment", amount=Decimal("100.01"), entry_date=date(2025, 2, 2), description="b")
-    services.entry_add(user=None, line=sport, kind="spending", amount=Decimal("0.10"), entry_date=date(2025, 2, 2), description="c")
+    add = partial(services.entry_add, user=None)
+    add(line=green, kind="commitment", amount=Decimal("900.00"), entry_date=date(2025, 1, 2), description="a")
+    add(line=green, kind="commitment", amount=Decimal("100.01"), entry_date=date(2025, 2, 2), description="b")
+    add(line=sport, kind="spending", amount=Decimal("0.10"), entry_date=date(2025, 2, 2), description="c")
     rows, total = selectors.budget_overview(municipality_code=f.MUN, gebied_code="W1", year=2025)
     by_domain = {r.line.domain: r.balance for r in rows}
     assert by_domain["green"].warnings == ("over_committed",)
@@ -39,7 +40,8 @@ def test_entry_validation_names_the_field():
         services.entry_add(user=None, line=line, kind="loan", amount=Decimal(1), entry_date=date(2025, 1, 1), description="x")
     assert "kind" in err.value.message_dict
     with pytest.raises(ValidationError) as err:
-        services.entry_add(user=None, line=line, kind="spending", amount=Decimal(-1), entry_date=date(2025, 1, 1), description="x")
+        services.entry_add(user=None, line=line, kind="spending", amount=Decimal(-1), entry_date=date(2025, 1, 1),
+                           description="x")
     assert "amount" in err.value.message_dict
 
 
