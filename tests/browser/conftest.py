@@ -160,10 +160,12 @@ def axe_check():
             "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
         )
         violations = result["violations"]
-        lines = [
-            f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in v["nodes"][:5])
-            for v in violations
-        ]
+
+        def targets(violation) -> str:
+            nodes = violation["nodes"][:5]
+            return "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"]) for n in nodes)
+
+        lines = [f"{v['id']} ({v['impact']}): {v['help']} — " + targets(v) for v in violations]
         assert not violations, f"axe found WCAG violations on {context or page.url}:\n" + "\n".join(lines)
 
     return check

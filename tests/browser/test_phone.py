@@ -74,7 +74,9 @@ def overflow(page) -> str:
             const r = e.getBoundingClientRect();
             const parent = e.parentElement && e.parentElement.getBoundingClientRect();
             if (r.right > client + 1 && !(parent && parent.right > client + 1)) {
-                out.push(`${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : ''} (to ${Math.round(r.right)} px)`);
+                const classes = e.className && typeof e.className === 'string'
+                    ? '.' + e.className.trim().split(/\\s+/).join('.') : '';
+                out.push(`${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${classes} (to ${Math.round(r.right)} px)`);
             }
         }
         return [document.documentElement.scrollWidth, client, out.slice(0, 4)];
