@@ -122,6 +122,20 @@ def observation_series(*, area: Area, indicator_code: str, public: bool = True) 
     return sorted(series.items())
 
 
+def observation_series_many(*, area: Area, indicator_codes: list[str], public: bool = True
+                            ) -> dict[str, list[tuple[int, float | None]]]:
+    """:func:`observation_series` of several indicators in one query: ``{indicator code: [(year,
+    value)] ascending}`` (an area page asks a dozen)."""
+    qs = (Observation.objects.filter(area__code=area.code, area__layout__municipality=area.layout.municipality,
+                                     indicator__code__in=list(indicator_codes)).order_by("year", "area__layout__year"))
+    if public:
+        qs = qs.filter(indicator__published=True)
+    series: dict[str, dict[int, float | None]] = {code: {} for code in indicator_codes}
+    for code, year, value, suppressed in qs.values_list("indicator__code", "year", "value", "suppressed"):
+        series[code][year] = None if (public and suppressed) else value
+    return {code: sorted(points.items()) for code, points in series.items()}
+
+
 def observation_table(*, areas, indicator_codes: list[str], year: int, public: bool = True,
                       max_age: int = 0) -> dict[tuple[str, str], Figure]:
     """{(area code, indicator code): Figure} for the areas' codes in ``year`` (any layout). With

@@ -69,7 +69,7 @@ def figures(*, areas: Iterable[Area], indicator_codes: Iterable[str], year: int)
 
 def series(*, area: Area, indicator_codes: Iterable[str]) -> dict[str, list[tuple[int, float | None]]]:
     """``{indicator code: [(year, value), …]}`` matched by area code across layouts."""
-    return {code: monitor.observation_series(area=area, indicator_code=code) for code in indicator_codes}
+    return monitor.observation_series_many(area=area, indicator_codes=list(indicator_codes))
 
 
 def index_value(*, area: Area, year: int | None = None):
