@@ -23,7 +23,9 @@ class _Measure:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s*", text) if s.strip()]
+    # a sentence ends at . ! or ? before a space, a capital (a sentence pasted on without a
+    # space) or the end; not inside a number such as 999.999.999,99
+    return [s.strip() for s in re.split(r"(?<=[.!?])(?=\s|[A-ZÀ-Ý]|$)\s*", text) if s.strip()]
 
 
 CASES = {
