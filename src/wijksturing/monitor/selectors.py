@@ -186,7 +186,8 @@ def index_flagged(*, area: Area, year: int | None = None) -> QuerySet[IndexValue
 
 
 def similar_areas(*, area: Area) -> list[tuple[Area, float]]:
-    return [(s.other, s.distance) for s in SimilarArea.objects.filter(area__code=area.code).select_related("other", "other__layout__municipality")]
+    rows = SimilarArea.objects.filter(area__code=area.code).select_related("other", "other__layout__municipality")
+    return [(s.other, s.distance) for s in rows]
 
 
 def area_profile(*, area: Area) -> list[tuple[Indicator, float]]:
