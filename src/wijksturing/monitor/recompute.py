@@ -198,10 +198,10 @@ def recompute(*, municipality_codes: list[str] | None = None, user=None,
             # are replaced (the national run replaces them all)
             similarity_recompute(municipality_codes=sorted(by_municipality) if municipality_codes else None)
         run.status = ImportStatus.SUCCEEDED
-        run.message = "%s, %s" % (
+        run.message = ", ".join([
             ngettext("%(n)d layout", "%(n)d layouts", len(layouts)) % {"n": len(layouts)},
             ngettext("%(n)d derived or aggregated figure", "%(n)d derived or aggregated figures",
-                     run.observations) % {"n": run.observations})
+                     run.observations) % {"n": run.observations}])
     except Exception as exc:
         run.status, run.message = ImportStatus.FAILED, str(exc)
         raise
