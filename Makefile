@@ -40,6 +40,7 @@ test: $(VENV)/.installed-dev
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	    || echo "chromium could not be installed: the browser tests will be skipped"; \
 	fi
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/wijksturing makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=wijksturing.conf.test_settings $(BIN)/python -m pytest -p no:cacheprovider $(PYTEST_ARGS)
