@@ -18,9 +18,10 @@ and aggregates them all (the most work it can have).
 
 Uses its own database ``wijksturing_bench`` on the PostgreSQL server at 127.0.0.1:5432 (user postgres),
 created and dropped here. Scale: ``WIJKSTURING_BENCH_NATIONAL_YEARS``: 1.9 million published and
-0.7 million derived figures a year. The default, 3 years (~8 million figures), keeps the run under
-ten minutes on a shared 2-core machine; 10 is the issue's scale (~26 million figures, about half an
-hour there). ``WIJKSTURING_BENCH_QUICK=1``: 1 year.
+0.7 million derived figures a year. The default, 3 years (~8 million figures), keeps the run well
+under ten minutes on a shared 2-core machine (about 3.5 minutes there); 10 is the issue's scale
+(~26 million figures; not timed there, the recompute and the offset baseline grow about linearly).
+``WIJKSTURING_BENCH_QUICK=1``: 1 year (about 1.5 minutes).
 
 Run: python benchmarks/bench_national.py (or `make bench`, `make bench QUICK=1`).
 """
