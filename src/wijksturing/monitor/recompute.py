@@ -45,7 +45,8 @@ class Catalogue:
         self.threshold = np.array([r[6] for r in rows], dtype=float)
         self.source = [r[7] for r in rows]
         self.sums = np.array([i for i, k in enumerate(self.kind) if k == "sum"], dtype=int)
-        self.ratios = np.array([i for i, k in enumerate(self.kind) if k in ("ratio", "weighted_mean") and self.den[i] >= 0], dtype=int)
+        self.ratios = np.array([i for i, k in enumerate(self.kind)
+                                if k in ("ratio", "weighted_mean") and self.den[i] >= 0], dtype=int)
         self.derivable = np.array([i for i in self.ratios if self.kind[i] == "ratio" and self.num[i] >= 0], dtype=int)
 
 
@@ -118,7 +119,8 @@ def layout_recompute(*, layout: Layout, cat: Catalogue) -> int:
     levels = [level for _, level, _ in areas]
     parent_pos = np.array([row.get(parent, -1) for _, _, parent in areas])
     Observation.objects.filter(area__layout=layout).exclude(origin=Origin.IMPORTED).delete()
-    imported = list(Observation.objects.filter(area__layout=layout).values_list("pk", "area_id", "indicator_id", "year", "value", "suppressed"))
+    imported = list(Observation.objects.filter(area__layout=layout)
+                    .values_list("pk", "area_id", "indicator_id", "year", "value", "suppressed"))
     by_year: dict[int, list] = defaultdict(list)
     for item in imported:
         by_year[item[3]].append(item)
