@@ -107,7 +107,9 @@ def site(chromium):
     port = _free_port()
     server = subprocess.Popen(
         cli + ["runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        # the request log goes to a file: a pipe nobody reads fills up after a few hundred
+        # requests (the crawl makes more) and then blocks the server
+        env=env, stdout=subprocess.DEVNULL, stderr=(tmp / "server.log").open("wb"),
     )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
