@@ -25,6 +25,7 @@ from wijksturing.areas import selectors as areas
 from wijksturing.areas.models import Area
 from wijksturing.budgets import selectors as budgets
 from wijksturing.reports import selectors
+from wijksturing.reports.content import report_changes, report_content
 from wijksturing.reports.models import (
     AreaReport,
     Commitment,
@@ -180,7 +181,7 @@ def area_report_update(*, user, report: AreaReport, introduction: str) -> AreaRe
 def area_report_live_content(*, report: AreaReport, today=None) -> dict:
     """The content of a draft as it would be published now (from the current data)."""
     area = areas.gebied_get(municipality_code=report.municipality.code, code=report.gebied_code)
-    return selectors.report_content(area=area, period=report.period, period_start=report.period_start,
+    return report_content(area=area, period=report.period, period_start=report.period_start,
                                     period_end=report.period_end, introduction=report.introduction, today=today)
 
 
@@ -219,7 +220,7 @@ def area_report_transition(*, user, report: AreaReport, to_status: str, note: st
         report.previous = previous
         content = area_report_live_content(report=report, today=today)
         report.content = content
-        report.changes = selectors.report_changes(previous=previous.content if previous else None, current=content)
+        report.changes = report_changes(previous=previous.content if previous else None, current=content)
         report.html, report.pdf = area_report_render(content=content, changes=report.changes,
                                                      published_at=report.published_at, status=to_status)
         report.content_sha256 = _sha(_content_bytes(content))

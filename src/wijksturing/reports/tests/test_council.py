@@ -14,6 +14,7 @@ from wijksturing.budgets import services as budget_services
 from wijksturing.budgets.models import BudgetLine
 from wijksturing.monitor.models import Observation
 from wijksturing.reports import selectors, services
+from wijksturing.reports.content import report_changes
 from wijksturing.reports.models import AreaReport, Notification, ReportEvent
 from wijksturing.reports.services import ReportPermissionError
 from wijksturing.reports.taakvelden import DOMAIN_DEFAULT, NAMES, TAAKVELDEN, taakveld_for
@@ -159,11 +160,11 @@ def test_report_changes_goals_and_signals():
              "programme": {"goals": [{"id": 1, "title": "A", "status": "at_risk"},
                                      {"id": 3, "title": "C", "status": "unknown"}]},
              "budget": None, "signals": {"open": 2}}
-    changes = selectors.report_changes(previous=before, current=after)
+    changes = report_changes(previous=before, current=after)
     assert {(g["id"], g["old"], g["new"]) for g in changes["goals"]} == {
         (1, "on_track", "at_risk"), (3, None, "unknown"), (2, "behind", None)}
     assert changes["signals"] == {"old": 4, "new": 2, "direction": "down"}
-    assert selectors.report_changes(previous=None, current=after) == {}
+    assert report_changes(previous=None, current=after) == {}
 
 
 # --- permissions on the pages ---------------------------------------------------------------

@@ -19,6 +19,7 @@ from wijksturing.areas import selectors as areas
 from wijksturing.areas.models import Area
 from wijksturing.budgets import selectors as budgets
 from wijksturing.reports import selectors, services
+from wijksturing.reports.content import report_changes
 from wijksturing.reports.forms import (
     AnswerForm,
     CommitmentDoneForm,
@@ -161,7 +162,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         content = services.area_report_live_content(report=report)
         previous = services.area_report_previous(report=report)
-        changes = selectors.report_changes(previous=previous.content if previous else None, current=content)
+        changes = report_changes(previous=previous.content if previous else None, current=content)
         body, _pdf = services.area_report_render(content=content, changes=changes, status=report.status, pdf=False)
     can_answer = selectors.question_can_answer(user=user, report=report)
     questions = list(report.questions.all()) if report.is_published else []
