@@ -32,7 +32,9 @@ writeFileSync(join(out, "voorbeeld-theme.css"), theme);
 const leaflet = "leaflet", proj4 = "proj4", proj4leaflet = "proj4leaflet";
 const maps = join(out, "leaflet");
 mkdirSync(maps, { recursive: true });
-copyFileSync(join(pkg(leaflet), "dist", "leaflet.js"), join(maps, "leaflet.js"));
+// without its source-map comment: the map is not shipped, and manifest storage refuses a reference to a missing file
+writeFileSync(join(maps, "leaflet.js"),
+  readFileSync(join(pkg(leaflet), "dist", "leaflet.js"), "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"));
 copyFileSync(join(pkg(leaflet), "dist", "leaflet.css"), join(maps, "leaflet.css"));
 mkdirSync(join(maps, "images"), { recursive: true });  // leaflet.css refers to them (manifest storage checks)
 for (const image of ["layers.png", "layers-2x.png", "marker-icon.png", "marker-icon-2x.png", "marker-shadow.png"]) {
