@@ -26,11 +26,13 @@ def vote(rnd, n: int) -> None:
 
 
 def ballots_in_row_order() -> list[int]:
-    """The points of each ballot in the order the rows lie in the table (SQLite rowid)."""
+    """The points of each ballot in the order the rows lie in the table (SQLite's rowid,
+    PostgreSQL's physical position ctid)."""
+    position = "b.ctid" if connection.vendor == "postgresql" else "b.rowid"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT b.rowid, c.value FROM participation_ballot b JOIN participation_ballotchoice c "
-                       "ON c.ballot_id = b.id ORDER BY b.rowid")
-        return [value for _rowid, value in cursor.fetchall()]
+        cursor.execute(f"SELECT c.value FROM participation_ballot b JOIN participation_ballotchoice c "
+                       f"ON c.ballot_id = b.id ORDER BY {position}")
+        return [value for (value,) in cursor.fetchall()]
 
 
 def choices_in_id_order() -> list[int]:
